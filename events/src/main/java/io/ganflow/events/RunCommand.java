@@ -1,0 +1,14 @@
+package io.ganflow.events;
+
+/** Asks the trainers to start (or stop) a run. Keyed by run id on {@link #TOPIC}. */
+public record RunCommand(int version, Type type, String runId, RunSpec spec) {
+
+    public static final String TOPIC = "run-commands";
+    public static final int VERSION = 1;
+
+    public enum Type { START, STOP }
+
+    public static RunCommand start(RunSpec spec) {
+        return new RunCommand(VERSION, Type.START, spec.runId(), spec);
+    }
+}

@@ -1,0 +1,15 @@
+package io.ganflow.events;
+
+/**
+ * One point of a run's training curves, published every few steps on {@link #TOPIC}.
+ *
+ * @param dReal mean D(x): the discriminator's probability that real images are real
+ * @param dFake mean D(G(z)): its probability that generated images are real
+ */
+public record TrainingMetrics(
+        int version, String runId, int epoch, long step, double lossD, double lossG, double dReal, double dFake,
+        double imagesPerSecond, long timeMillis) {
+
+    public static final String TOPIC = "training-metrics";
+    public static final int VERSION = 1;
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Local infrastructure without Docker: a real Apache Kafka broker (single-node KRaft) and S3Proxy as the
+# S3-compatible store, both on loopback. Everything they keep (jars, data, logs, pid files) lives under $STATE.
+# Sourced by ./gan; every function is idempotent.
+
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+STATE=${GAN_STATE:-$ROOT/.gan}
+KAFKA_PORT=${GAN_KAFKA_PORT:-19092}
+KAFKA_CONTROLLER_PORT=${GAN_KAFKA_CONTROLLER_PORT:-19093}
+S3_PORT=${GAN_S3_PORT:-19000}
+S3_ACCESS_KEY=${GAN_S3_ACCESS_KEY:-ganflow}
+S3_SECRET_KEY=${GAN_S3_SECRET_KEY:-ganflow-dev-secret}
+KAFKA_CLUSTER_ID=${GAN_KAFKA_CLUSTER_ID:-gAnFlOwLoCaLcLuStEr01w}
+
+log() { printf '[gan] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+mkdir -p "$STATE/logs" "$STATE/pids" "$STATE/lib"
+
+# Fills ${STATE}, ${KAFKA_PORT}, ... in a template.
+render() {
+  sed -e "s|\${STATE}|$STATE|g" -e "s|\${KAFKA_PORT}|$KAFKA_PORT|g" \
+      -e "s|\${KAFKA_CONTROLLER_PORT}|$KAFKA_CONTROLLER_PORT|g" -e "s|\${S3_PORT}|$S3_PORT|g" \
+      -e "s|\${S3_ACCESS_KEY}|$S3_ACCESS_KEY|g" -e "s|\${S3_SECRET_KEY}|$S3_SECRET_KEY|g" "$1" > "$2"
+}
+
+fetch_infra_libs() {
+  if [ ! -f "$STATE/lib/kafka/.complete" ]; then
+    log "fetching the Kafka broker from Maven Central into $STATE/lib/kafka"
+    rm -rf "$STATE/lib/kafka"
+    "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -Pkafka dependency:copy-dependencies \
+      -DoutputDirectory="$STATE/lib/kafka" -DincludeScope=runtime || die "could not fetch the Kafka broker"
+    touch "$STATE/lib/kafka/.complete"
+  fi
+  if [ ! -f "$STATE/lib/s3proxy/.complete" ]; then
+    log "fetching S3Proxy from Maven Central into $STATE/lib/s3proxy"
+    rm -rf "$STATE/lib/s3proxy"
+    "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -Ps3proxy dependency:copy-dependencies \
+      -DoutputDirectory="$STATE/lib/s3proxy" -DincludeScope=runtime || die "could not fetch S3Proxy"
+    touch "$STATE/lib/s3proxy/.complete"
+  fi
+}
+
+pid_alive() { [ -f "$STATE/pids/$1.pid" ] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }
+
+# wait_for_log NAME PATTERN SECONDS
+wait_for_log() {
+  local name=$1 pattern=$2 seconds=$3
+  for _ in $(seq "$seconds"); do
+    grep -q "$pattern" "$STATE/logs/$name.log" 2>/dev/null && return 0
+    pid_alive "$name" || die "$name exited during start-up; see $STATE/logs/$name.log"
+    sleep 1
+  done
+  die "$name did not become ready in ${seconds}s; see $STATE/logs/$name.log"
+}
+
+# start_process NAME COMMAND...: runs COMMAND in the background with its log and pid file under $STATE.
+start_process() {
+  local name=$1; shift
+  : > "$STATE/logs/$name.log"
+  nohup "$@" >> "$STATE/logs/$name.log" 2>&1 < /dev/null &
+  echo $! > "$STATE/pids/$name.pid"
+}
+
+start_kafka() {
+  if pid_alive kafka; then log "kafka already runs on 127.0.0.1:$KAFKA_PORT"; return; fi
+  mkdir -p "$STATE/kafka/data"
+  render "$ROOT/infra/kafka-server.properties" "$STATE/kafka/server.properties"
+  local cp="$STATE/lib/kafka/*"
+  if [ ! -f "$STATE/kafka/data/meta.properties" ]; then
+    java -cp "$cp" kafka.tools.StorageTool format -t "$KAFKA_CLUSTER_ID" -c "$STATE/kafka/server.properties" \
+      > "$STATE/logs/kafka-format.log" 2>&1 || die "formatting Kafka storage failed; see $STATE/logs/kafka-format.log"
+  fi
+  log "starting kafka on 127.0.0.1:$KAFKA_PORT"
+  start_process kafka java -Xmx512m -XX:TieredStopAtLevel=1 -cp "$cp" kafka.Kafka "$STATE/kafka/server.properties"
+  wait_for_log kafka "Kafka Server started" 90
+}
+
+start_s3() {
+  if pid_alive s3proxy; then log "s3proxy already runs on 127.0.0.1:$S3_PORT"; return; fi
+  mkdir -p "$STATE/s3/data"
+  render "$ROOT/infra/s3proxy.properties" "$STATE/s3/s3proxy.properties"
+  log "starting s3proxy on 127.0.0.1:$S3_PORT"
+  start_process s3proxy java -Xmx256m -jar "$(ls "$STATE"/lib/s3proxy/s3proxy-*.jar | head -1)" \
+    --properties "$STATE/s3/s3proxy.properties"
+  wait_for_log s3proxy "Started ServerConnector" 60
+}
+
+infra_up() {
+  fetch_infra_libs
+  start_kafka
+  start_s3
+}
+
+stop_process() {
+  local name=$1
+  if pid_alive "$name"; then
+    local pid; pid=$(cat "$STATE/pids/$name.pid")
+    log "stopping $name (pid $pid)"
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null
+  fi
+  rm -f "$STATE/pids/$name.pid"
+}
+
+# The environment every service and test reads to find the local infrastructure.
+export_infra_env() {
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+  export GAN_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
+  export GAN_S3_ACCESS_KEY="$S3_ACCESS_KEY"
+  export GAN_S3_SECRET_KEY="$S3_SECRET_KEY"
+}

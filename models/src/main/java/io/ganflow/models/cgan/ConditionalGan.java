@@ -1,0 +1,91 @@
+package io.ganflow.models.cgan;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.transformer.IdEmbedding;
+import io.ganflow.models.layers.LabelConditioned;
+import io.ganflow.models.layers.Reshape;
+import io.ganflow.models.layers.TransposedConv2d;
+
+/**
+ * The tutorial's conditional GAN for Fashion-MNIST (28x28x1, 10 classes), layer by layer as in DESIGN.md, with its
+ * tips: ReLU in G except the tanh output, LeakyReLU 0.2 in D, strided convolutions instead of pooling, transposed
+ * convolutions to upsample, batch norm except on G's output and D's input layer.
+ */
+public final class ConditionalGan {
+
+    public static final int CLASSES = 10;
+    public static final int IMAGE_SIDE = 28;
+    public static final int CHANNELS = 1;
+    public static final int LABEL_EMBEDDING = 50;
+    public static final float LEAKY_SLOPE = 0.2f;
+
+    private ConditionalGan() {
+    }
+
+    /** (z [N, latent], labels [N] int64) to images [N, 1, 28, 28] in [-1, 1]. */
+    public static Block generator() {
+        Block noisePath = new SequentialBlock()
+                .add(Linear.builder().setUnits(128 * 7 * 7).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(new Reshape(128, 7, 7));
+        Block labelPath = new SequentialBlock()
+                .add(embedding())
+                .add(Linear.builder().setUnits(7 * 7).build())
+                .add(new Reshape(1, 7, 7));
+        Block upsampler = new SequentialBlock()
+                .add(TransposedConv2d.doubling(128))      // 7x7x129 -> 14x14x128
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(TransposedConv2d.doubling(128))      // -> 28x28x128
+                .add(BatchNorm.builder().build())
+                .add(Activation.reluBlock())
+                .add(Conv2d.builder().setFilters(CHANNELS).setKernelShape(new Shape(7, 7))
+                        .optPadding(new Shape(3, 3)).build())   // -> 28x28x1
+                .add(Activation.tanhBlock());
+        return new LabelConditioned(noisePath, labelPath, upsampler);
+    }
+
+    /** (images [N, 1, 28, 28], labels [N] int64) to logits [N, 1]: how real the image looks for that class. */
+    public static Block discriminator() {
+        Block labelPath = new SequentialBlock()
+                .add(embedding())
+                .add(Linear.builder().setUnits(IMAGE_SIDE * IMAGE_SIDE).build())
+                .add(new Reshape(1, IMAGE_SIDE, IMAGE_SIDE));
+        Block downsampler = new SequentialBlock()
+                .add(halving())                           // 28x28x2 -> 14x14x128, no batch norm on the input layer
+                .add(Activation.leakyReluBlock(LEAKY_SLOPE))
+                .add(halving())                           // -> 7x7x128
+                .add(BatchNorm.builder().build())
+                .add(Activation.leakyReluBlock(LEAKY_SLOPE))
+                .add(Blocks.batchFlattenBlock())
+                .add(Dropout.builder().optRate(0.4f).build())
+                .add(Linear.builder().setUnits(1).build());
+        return LabelConditioned.imageWithLabelMap(labelPath, downsampler);
+    }
+
+    public static Shape generatorInput(long batch, int latentSize) {
+        return new Shape(batch, latentSize);
+    }
+
+    public static Shape imageShape(long batch) {
+        return new Shape(batch, CHANNELS, IMAGE_SIDE, IMAGE_SIDE);
+    }
+
+    private static Block embedding() {
+        return new IdEmbedding.Builder().setDictionarySize(CLASSES).setEmbeddingSize(LABEL_EMBEDDING).build();
+    }
+
+    private static Block halving() {
+        return Conv2d.builder().setFilters(128).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
+                .optPadding(new Shape(1, 1)).build();
+    }
+}
