@@ -1,0 +1,59 @@
+package io.ganflow.models.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/**
+ * PNG encoding of generated images. Deterministic: the same pixels always give the same bytes, so responses can
+ * carry an ETag.
+ */
+public final class Png {
+
+    /** Pixels between grid cells. */
+    public static final int GAP = 2;
+
+    private Png() {
+    }
+
+    /**
+     * Lays out {@code count} images (uint8, NCHW) in rows of {@code columns}, with a {@link #GAP}-pixel gap.
+     * One channel gives a grayscale PNG, three an RGB one.
+     */
+    public static byte[] grid(byte[] pixels, int count, int channels, int height, int width, int columns) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("PNG images need 1 or 3 channels, not " + channels);
+        }
+        int rows = (count + columns - 1) / columns;
+        int cells = Math.min(count, columns);
+        BufferedImage image = new BufferedImage(cells * (width + GAP) - GAP, rows * (height + GAP) - GAP,
+                channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        WritableRaster raster = image.getRaster();
+        int plane = height * width;
+        for (int i = 0; i < count; i++) {
+            int left = (i % columns) * (width + GAP);
+            int top = (i / columns) * (height + GAP);
+            int offset = i * channels * plane;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    for (int c = 0; c < channels; c++) {
+                        // raster bands are R, G, B (or gray): written as they are, no colour conversion
+                        raster.setSample(left + x, top + y, c, Byte.toUnsignedInt(pixels[offset + c * plane + y * width + x]));
+                    }
+                }
+            }
+        }
+        return encode(image);
+    }
+
+    private static byte[] encode(BufferedImage image) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("PNG encoding failed", e);
+        }
+    }
+}
