@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The four services as local processes, and the ./gan commands built on them. Sourced by ./gan after local.sh.
+
+SERVICES=(dataset-service trainer-service sampler-service gateway)
+declare -A SERVICE_PORT=([gateway]=8080 [dataset-service]=8081 [trainer-service]=8082 [sampler-service]=8083)
+GATEWAY_URL="http://127.0.0.1:${SERVICE_PORT[gateway]}"
+FASHION_MNIST_DIR=${GAN_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
+
+ensure_fashion_mnist() {
+  [ -f "$FASHION_MNIST_DIR/train-images-idx3-ubyte.gz" ] && return
+  log "Fashion-MNIST is not in $FASHION_MNIST_DIR; installing the Debian package dataset-fashion-mnist"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq dataset-fashion-mnist) >> "$STATE/logs/apt.log" 2>&1 \
+      || die "could not install dataset-fashion-mnist; see $STATE/logs/apt.log"
+  elif sudo -n true 2>/dev/null; then
+    (sudo apt-get update -qq && sudo apt-get install -y -qq dataset-fashion-mnist) >> "$STATE/logs/apt.log" 2>&1 \
+      || die "could not install dataset-fashion-mnist; see $STATE/logs/apt.log"
+  else
+    die "Fashion-MNIST is missing. Run: sudo apt-get install dataset-fashion-mnist (or set GAN_FASHION_MNIST_DIR)"
+  fi
+}
+
+service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+needs_build() {
+  local name jar
+  for name in "${SERVICES[@]}"; do
+    jar=$(service_jar "$name")
+    [ -f "$jar" ] || return 0
+    [ -n "$(find "$ROOT" -path "$ROOT/.gan" -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+      -newer "$jar" -print -quit)" ] && return 0
+  done
+  return 1
+}
+
+build_services() {
+  log "building (./mvnw package -DskipTests); the first build downloads dependencies and takes a few minutes"
+  "$ROOT/mvnw" -q -B package -DskipTests > "$STATE/logs/build.log" 2>&1 \
+    || { tail -n 40 "$STATE/logs/build.log" >&2; die "build failed; see $STATE/logs/build.log"; }
+}
+
+wait_for_ready() {
+  local name=$1 port=$2
+  for _ in $(seq 180); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1 && return 0
+    pid_alive "$name" || die "$name exited during start-up; see $STATE/logs/$name.log"
+    sleep 1
+  done
+  die "$name was not ready after 180s; see $STATE/logs/$name.log"
+}
+
+start_service() {
+  local name=$1 port=${SERVICE_PORT[$1]}
+  if pid_alive "$name"; then log "$name already runs on port $port"; return; fi
+  log "starting $name on port $port"
+  start_process "$name" java -Xmx1g -Dai.djl.offline=true -Dquarkus.http.port="$port" \
+    -Dganflow.fashion-mnist.directory="$FASHION_MNIST_DIR" -jar "$(service_jar "$name")"
+}
+
+gan_up() {
+  ensure_fashion_mnist
+  if needs_build; then build_services; fi
+  infra_up
+  export_infra_env
+  local name
+  for name in "${SERVICES[@]}"; do start_service "$name"; done
+  for name in "${SERVICES[@]}"; do wait_for_ready "$name" "${SERVICE_PORT[$name]}"; done
+  local run
+  run=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
+    || die "the gateway refused to start the default run"
+  local run_id
+  run_id=$(sed -E 's/.*"runId":"([^"]+)".*/\1/' <<< "$run")
+  cat <<MSG
+
+  ganflow is up. Web UI: $GATEWAY_URL/
+  Started run $run_id (conditional GAN on Fashion-MNIST).
+  Its latest sample grid: $GATEWAY_URL/api/v1/runs/$run_id/grid
+  Logs: $STATE/logs   Stop everything: ./gan down   (Ctrl-C here only stops following the progress)
+
+MSG
+  tail -n 0 -F "$STATE/logs/trainer-service.log" | grep --line-buffered -E "run=$run_id "
+}
+
+gan_down() {
+  local name
+  for name in gateway sampler-service trainer-service dataset-service s3proxy kafka; do stop_process "$name"; done
+}
+
+gan_status() {
+  local name port
+  for name in kafka s3proxy "${SERVICES[@]}"; do
+    if pid_alive "$name"; then
+      port=${SERVICE_PORT[$name]:-}
+      case "$name" in kafka) port=$KAFKA_PORT ;; s3proxy) port=$S3_PORT ;; esac
+      printf '%-16s running  pid %-7s port %s\n' "$name" "$(cat "$STATE/pids/$name.pid")" "$port"
+    else
+      printf '%-16s stopped\n' "$name"
+    fi
+  done
+}
+
+gan_test() {
+  ensure_fashion_mnist
+  infra_up
+  export_infra_env
+  export GAN_FASHION_MNIST_DIR="$FASHION_MNIST_DIR"
+  "$ROOT/mvnw" -B verify "$@"
+}
