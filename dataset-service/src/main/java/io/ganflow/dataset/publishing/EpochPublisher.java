@@ -1,0 +1,67 @@
+package io.ganflow.dataset.publishing;
+
+import io.ganflow.dataset.epoch.DatasetCatalog;
+import io.ganflow.dataset.epoch.EpochPlan;
+import io.ganflow.dataset.idx.LabelledImages;
+import io.ganflow.events.EpochRequest;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.ImageBatchCodec;
+import io.ganflow.events.Json;
+import io.ganflow.events.MalformedEventException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers a trainer's epoch request by publishing the whole epoch, batch by batch, keyed by run id so that a run's
+ * batches stay in order on one partition. A request it cannot serve is parked on the dead-letter topic.
+ */
+@ApplicationScoped
+public class EpochPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EpochPublisher.class);
+
+    private final DatasetCatalog catalog;
+    private final MutinyEmitter<Record<String, byte[]>> batches;
+
+    public EpochPublisher(DatasetCatalog catalog,
+                          @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches) {
+        this.catalog = catalog;
+        this.batches = batches;
+    }
+
+    @Incoming(EpochRequest.TOPIC)
+    @Blocking
+    public CompletionStage<Void> onEpochRequest(Message<String> message) {
+        try {
+            publish(Json.read(message.getPayload(), EpochRequest.class));
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.warnf("parking epoch request on the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+    }
+
+    private void publish(EpochRequest request) {
+        LabelledImages data = catalog.get(request.dataset()).orElseThrow(() -> new MalformedEventException(
+                "run " + request.runId() + " asks for unknown data set " + request.dataset()));
+        EpochPlan plan = new EpochPlan(data, request.runId(), request.epoch(), request.batchSize(), request.seed(),
+                request.limit());
+        long started = System.nanoTime();
+        long bytes = 0;
+        for (int index = 0; index < plan.batches(); index++) {
+            byte[] encoded = ImageBatchCodec.encode(plan.batch(index));
+            bytes += encoded.length;
+            batches.sendAndAwait(Record.of(request.runId(), encoded));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.infof("run=%s epoch=%d published %d batches (%.1f MB) in %.1f s", request.runId(), request.epoch(),
+                plan.batches(), bytes / 1e6, seconds);
+    }
+}
