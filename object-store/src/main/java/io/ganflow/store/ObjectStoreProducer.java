@@ -1,0 +1,38 @@
+package io.ganflow.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/** Makes the object store, its checkpoints and run specs injectable in every Quarkus service. */
+@ApplicationScoped
+public class ObjectStoreProducer {
+
+    private static final Logger LOG = Logger.getLogger(ObjectStoreProducer.class);
+
+    @Produces
+    @Singleton
+    ObjectStore objectStore(ObjectStoreConfig config) {
+        ObjectStore store = new ObjectStore(config.endpoint(), config.accessKey(), config.secretKey(), config.bucket());
+        try {
+            store.ensureBucket();
+        } catch (ObjectStoreException e) {
+            // not fatal: the store may come up later, and writers retry
+            LOG.warnf("object store not reachable at start-up: %s", e.getMessage());
+        }
+        return store;
+    }
+
+    @Produces
+    @Singleton
+    CheckpointStore checkpointStore(ObjectStore store) {
+        return new CheckpointStore(store);
+    }
+
+    @Produces
+    @Singleton
+    RunSpecStore runSpecStore(ObjectStore store) {
+        return new RunSpecStore(store);
+    }
+}

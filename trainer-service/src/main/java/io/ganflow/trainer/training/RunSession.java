@@ -1,0 +1,78 @@
+package io.ganflow.trainer.training;
+
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.models.training.StepResult;
+
+/**
+ * One run being trained on this trainer: its networks and where it stands. The training loop's thread owns it.
+ */
+final class RunSession implements AutoCloseable {
+
+    private final ConditionalGanTraining training;
+    private TrainingState state;
+    private long lastCheckpointStep;
+    private int reRequestedEpoch = -1;
+    private final MetricsWindow window = new MetricsWindow();
+
+    RunSession(ConditionalGanTraining training, TrainingState state, long lastCheckpointStep) {
+        this.training = training;
+        this.state = state;
+        this.lastCheckpointStep = lastCheckpointStep;
+    }
+
+    RunSpec spec() {
+        return state.spec();
+    }
+
+    TrainingState state() {
+        return state;
+    }
+
+    ConditionalGanTraining training() {
+        return training;
+    }
+
+    long lastCheckpointStep() {
+        return lastCheckpointStep;
+    }
+
+    void checkpointed() {
+        lastCheckpointStep = state.step();
+    }
+
+    MetricsWindow window() {
+        return window;
+    }
+
+    /** True when {@code batch} is the very next one this run needs. */
+    boolean isNext(ImageBatch batch) {
+        return batch.epoch() == state.epoch() && batch.index() == state.nextBatchIndex();
+    }
+
+    /**
+     * Marks that the run's current epoch was asked for again because batches were missing; returns false when it
+     * already was, so that one gap leads to one request.
+     */
+    boolean markReRequested() {
+        if (reRequestedEpoch == state.epoch()) {
+            return false;
+        }
+        reRequestedEpoch = state.epoch();
+        return true;
+    }
+
+    StepResult train(ImageBatch batch) {
+        StepResult result = training.step(batch, state.step());
+        state = state.afterBatch(batch.epoch(), batch.index(), batch.batchesInEpoch());
+        window.add(result, batch.size());
+        return result;
+    }
+
+    @Override
+    public void close() {
+        training.close();
+    }
+}

@@ -1,0 +1,271 @@
+package io.ganflow.trainer.training;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.EpochRequest;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.ImageBatchCodec;
+import io.ganflow.events.MalformedEventException;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.RunStatus;
+import io.ganflow.events.TrainingMetrics;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.store.RunSpecStore;
+import io.ganflow.trainer.config.TrainerConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one thread that trains. It reads the batch topic itself, one record at a time, so that training never runs
+ * inside a messaging handler and the Kafka position it commits is exactly what its checkpoints cover: offsets are
+ * committed only up to the first batch that no checkpoint holds yet. After a crash or a rebalance, a run continues
+ * from its latest checkpoint; batches it already trained are skipped, and a missing one makes it ask for the epoch
+ * again, so no batch is trained twice or skipped.
+ */
+@ApplicationScoped
+public class TrainingLoop {
+
+    private static final Logger LOG = Logger.getLogger(TrainingLoop.class);
+
+    private final TrainerConfig config;
+    private final String bootstrapServers;
+    private final RunSpecStore specs;
+    private final Checkpoints checkpoints;
+    private final TrainingEvents events;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Map<String, RunSession> sessions = new HashMap<>();
+    /** Runs whose batches this trainer skips: completed, or unknown to its object store. */
+    private final Set<String> ignoredRuns = new HashSet<>();
+    private final OffsetLedger ledger = new OffsetLedger();
+    private volatile Thread thread;
+    private volatile long lastPollMillis;
+
+    public TrainingLoop(TrainerConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                        RunSpecStore specs, Checkpoints checkpoints, TrainingEvents events) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.specs = specs;
+        this.checkpoints = checkpoints;
+        this.events = events;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running.set(true);
+        thread = new Thread(this::run, "training-loop");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running.set(false);
+        if (thread != null) {
+            thread.join(60_000);
+        }
+    }
+
+    /** For the liveness check: the loop polled recently (a training step takes seconds, not minutes). */
+    public boolean isAlive() {
+        return thread != null && thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 300_000;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+            consumer.subscribe(List.of(ImageBatch.TOPIC), new Rebalance(consumer));
+            while (running.get()) {
+                lastPollMillis = System.currentTimeMillis();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(config.pollMillis()))) {
+                    handle(record);
+                    commit(consumer);
+                }
+            }
+            commit(consumer);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "training loop stopped: %s", e.getMessage());
+        } finally {
+            sessions.values().forEach(RunSession::close);
+            sessions.clear();
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        ledger.seen(partition, record.offset());
+        ImageBatch batch;
+        try {
+            batch = ImageBatchCodec.decode(record.value());
+        } catch (MalformedEventException e) {
+            LOG.warnf("parking record %s@%d on %s: %s", partition, record.offset(), TrainingEvents.DEAD_LETTERS,
+                    e.getMessage());
+            events.park(record.key(), record.value());
+            return;
+        }
+        Optional<RunSession> found = session(batch.runId(), partition);
+        if (found.isEmpty()) {
+            return;
+        }
+        RunSession session = found.get();
+        TrainingState state = session.state();
+        if (state.completed() || state.hasTrained(batch.epoch(), batch.index())) {
+            return;
+        }
+        if (!session.isNext(batch)) {
+            if (session.markReRequested()) {
+                LOG.infof("run=%s missing batches before epoch %d batch %d: asking for epoch %d again",
+                        batch.runId(), batch.epoch(), batch.index(), state.epoch());
+                events.requestEpoch(EpochRequest.of(session.spec(), state.epoch()));
+            }
+            return;
+        }
+        ledger.training(partition, batch.runId(), record.offset());
+        train(session, batch, partition);
+    }
+
+    private void train(RunSession session, ImageBatch batch, TopicPartition partition) {
+        RunSpec spec = session.spec();
+        if (session.state().step() == 0) {
+            events.status(RunStatus.pending(spec).with(RunStatus.State.RUNNING, 0, 0, -1, "training"));
+        }
+        session.train(batch);
+        TrainingState state = session.state();
+        if (batch.index() == batch.batchesInEpoch() / 2 && batch.epoch() + 1 < spec.epochs()) {
+            // ask for the next epoch while this one is half done, so the trainer never waits for data
+            events.requestEpoch(EpochRequest.of(spec, batch.epoch() + 1));
+        }
+        if (state.step() % spec.metricsEverySteps() == 0 || batch.isLastOfEpoch()) {
+            report(session, batch.epoch());
+        }
+        if (state.step() % spec.checkpointEverySteps() == 0 || batch.isLastOfEpoch()) {
+            checkpoint(session, partition);
+        }
+        if (state.completed()) {
+            LOG.infof("run=%s completed: %d epochs, %d steps", spec.runId(), spec.epochs(), state.step());
+            sessions.remove(spec.runId()).close();
+            ignoredRuns.add(spec.runId());
+        }
+    }
+
+    private void report(RunSession session, int epoch) {
+        if (session.window().isEmpty()) {
+            return;
+        }
+        MetricsWindow.Averages m = session.window().drain();
+        long step = session.state().step();
+        String runId = session.spec().runId();
+        LOG.infof("run=%s epoch=%d step=%d img/s=%.1f loss_D=%.4f loss_G=%.4f D(x)=%.4f D(G(z))=%.4f", runId, epoch,
+                step, m.imagesPerSecond(), m.lossD(), m.lossG(), m.dReal(), m.dFake());
+        events.metrics(new TrainingMetrics(TrainingMetrics.VERSION, runId, epoch, step, m.lossD(), m.lossG(),
+                m.dReal(), m.dFake(), m.imagesPerSecond(), System.currentTimeMillis()));
+    }
+
+    private void checkpoint(RunSession session, TopicPartition partition) {
+        TrainingState state = session.state();
+        Optional<CheckpointEvent> written = checkpoints.write(session.training(), state, running::get);
+        if (written.isEmpty()) {
+            return;
+        }
+        session.checkpointed();
+        ledger.checkpointed(partition, state.spec().runId());
+        events.checkpoint(written.get());
+        RunStatus.State runState = state.completed() ? RunStatus.State.COMPLETED : RunStatus.State.RUNNING;
+        events.status(RunStatus.pending(state.spec()).with(runState, state.epoch(), state.step(), state.step(),
+                state.completed() ? "completed" : "training"));
+        LOG.infof("run=%s checkpoint at step %d: %s", state.spec().runId(), state.step(), written.get().manifestKey());
+    }
+
+    /** The run's session: open, resumed from its latest checkpoint, or new. Empty for a run this trainer cannot find. */
+    private Optional<RunSession> session(String runId, TopicPartition partition) {
+        RunSession open = sessions.get(runId);
+        if (open != null || ignoredRuns.contains(runId)) {
+            return Optional.ofNullable(open);
+        }
+        Optional<RunSpec> spec = specs.load(runId);
+        if (spec.isEmpty()) {
+            LOG.infof("run=%s has no spec in this trainer's object store; skipping its batches", runId);
+            ignoredRuns.add(runId);
+            return Optional.empty();
+        }
+        RunSession session = checkpoints.latest(spec.get())
+                .map(resumed -> {
+                    LOG.infof("run=%s resuming from checkpoint at step %d (epoch %d, batch %d)", runId,
+                            resumed.state().step(), resumed.state().epoch(), resumed.state().nextBatchIndex());
+                    return new RunSession(resumed.training(), resumed.state(), resumed.state().step());
+                })
+                .orElseGet(() -> new RunSession(ConditionalGanTraining.start(spec.get()),
+                        TrainingState.start(spec.get()), -1));
+        if (session.state().completed()) {
+            session.close();
+            ignoredRuns.add(runId);
+            return Optional.empty();
+        }
+        sessions.put(runId, session);
+        ledger.owns(partition, runId);
+        return Optional.of(session);
+    }
+
+    private void commit(KafkaConsumer<String, byte[]> consumer) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = ledger.committable();
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** When partitions move to another trainer, their runs go with them: that trainer resumes from checkpoints. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        Rebalance(KafkaConsumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit(consumer);
+            for (TopicPartition partition : partitions) {
+                for (String runId : ledger.release(partition)) {
+                    RunSession session = sessions.remove(runId);
+                    if (session != null) {
+                        session.close();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            LOG.infof("training batches of partitions %s", partitions);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.ganflow.trainer.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.DeadLetter;
+import io.ganflow.events.EpochRequest;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.ImageBatchCodec;
+import io.ganflow.events.Json;
+import io.ganflow.events.RunCommand;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.RunStatus;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.training.CheckpointParts;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The trainer with the real broker and store; batches are published by the test in the dataset-service's format. */
+@QuarkusTest
+@TestProfile(IsolatedStoreProfile.class)
+class TrainingLoopTests {
+
+    private static RunSpec spec(String runId) {
+        return new RunSpec(runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2,
+                1, 3L, 0);
+    }
+
+    private static byte[] batch(String runId, int index, int batches) {
+        Random random = new Random(index);
+        int[] labels = random.ints(16, 0, 10).toArray();
+        byte[] pixels = new byte[16 * 784];
+        random.nextBytes(pixels);
+        return ImageBatchCodec.encode(new ImageBatch(runId, 0, index, batches, 1, 28, 28, labels, pixels));
+    }
+
+    private static <T> List<T> await(String topic, String runId, Class<T> type, java.util.function.Predicate<T> match,
+                                     int count) {
+        return KafkaTestClient.await(topic, r -> runId.equals(r.key()) && match.test(Json.read(r.value(), type)),
+                count, Duration.ofSeconds(120)).stream().map(r -> Json.read(r.value(), type)).toList();
+    }
+
+    @Test
+    void aStartedRunAsksForItsFirstEpoch() {
+        String runId = LocalInfrastructure.unique("start");
+        KafkaTestClient.send(RunCommand.TOPIC, runId, Json.write(RunCommand.start(spec(runId))));
+        List<EpochRequest> requests = await(EpochRequest.TOPIC, runId, EpochRequest.class, r -> r.epoch() == 0, 1);
+        assertEquals(1, requests.size());
+        assertEquals(16, requests.get(0).batchSize());
+    }
+
+    @Test
+    void trainsAnEpochAndLeavesVerifiedCheckpointsAndACompletedStatus() {
+        String runId = LocalInfrastructure.unique("train");
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+        new io.ganflow.store.RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)).save(spec(runId));
+        KafkaTestClient.send(ImageBatch.TOPIC, runId, "garbage that is no batch".getBytes());
+        for (int index = 0; index < 3; index++) {
+            KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, index, 3));
+        }
+        // a duplicate of a batch already sent must not be trained twice
+        KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, 1, 3));
+
+        List<CheckpointEvent> events = await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> true, 2);
+        assertEquals(List.of(2L, 3L), events.stream().map(CheckpointEvent::step).toList(),
+                "a checkpoint every 2 steps and one at the end of the epoch");
+        CheckpointManifest manifest = checkpoints.readManifest(events.get(1).manifestKey());
+        TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
+        assertTrue(state.completed());
+        assertEquals(3, state.step());
+        assertFalse(checkpoints.readPart(manifest, CheckpointParts.SAMPLES).length == 0);
+
+        List<RunStatus> completed = await(RunStatus.TOPIC, runId, RunStatus.class,
+                s -> s.state() == RunStatus.State.COMPLETED, 1);
+        assertEquals(3, completed.get(0).latestCheckpointStep());
+        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.await(DeadLetter.topicFor("trainer-service"),
+                r -> runId.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertEquals(1, parked.size(), "the garbage record is parked");
+    }
+}
