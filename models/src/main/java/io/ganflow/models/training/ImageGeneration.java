@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.ganflow.events.MalformedEventException;
 import io.ganflow.models.layers.Torch;
 
 /** Runs a conditional generator in inference mode on noise from a seed. Safe to call from several threads. */
@@ -23,6 +24,9 @@ public final class ImageGeneration {
             NDArray z = scope.create(Noise.gaussian(seed, n, latentSize), new Shape(n, latentSize));
             NDArray images = generator.forward(parameters, new NDList(z, scope.create(labels)), false)
                     .singletonOrThrow();
+            if (images.isNaN().any().getBoolean() || images.isInfinite().any().getBoolean()) {
+                throw new MalformedEventException("the generator produced non-finite values");
+            }
             return ImageTensors.pixels(images);
         }
     }

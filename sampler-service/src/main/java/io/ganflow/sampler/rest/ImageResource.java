@@ -1,0 +1,77 @@
+package io.ganflow.sampler.rest;
+
+import io.ganflow.models.image.Png;
+import io.ganflow.models.image.SampleGrid;
+import io.ganflow.models.serving.LoadedGenerator;
+import io.ganflow.sampler.serving.GeneratorRegistry;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
+
+/**
+ * Generated images as PNG. Every response names the run and checkpoint step that produced it; the same run, step,
+ * request and seed always give the same bytes, hence the ETag.
+ */
+@Path("/runs/{runId}")
+@Produces("image/png")
+public class ImageResource {
+
+    public static final String RUN_HEADER = "X-Run-Id";
+    public static final String STEP_HEADER = "X-Checkpoint-Step";
+    public static final int MAX_COLUMNS = 20;
+    public static final int MAX_IMAGES = 100;
+
+    private final GeneratorRegistry registry;
+
+    public ImageResource(GeneratorRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One row per class, {@code columns} images per row. */
+    @GET
+    @Path("/grid")
+    public Response grid(@PathParam("runId") String runId, @QueryParam("seed") @DefaultValue("0") long seed,
+                         @QueryParam("columns") @DefaultValue("10") int columns) {
+        Limits.check("columns", columns, 1, MAX_COLUMNS);
+        return render(runId, "grid", seed, columns, generator -> {
+            long[] labels = SampleGrid.labels(generator.classes(), columns);
+            return new Images(generator.generate(labels, seed), labels.length, columns);
+        });
+    }
+
+    /** {@code count} images of one class, in rows of up to 10. */
+    @GET
+    @Path("/images")
+    public Response images(@PathParam("runId") String runId, @QueryParam("class") @DefaultValue("0") int classId,
+                           @QueryParam("count") @DefaultValue("8") int count,
+                           @QueryParam("seed") @DefaultValue("0") long seed) {
+        Limits.check("count", count, 1, MAX_IMAGES);
+        return render(runId, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
+            Limits.check("class", classId, 0, generator.classes() - 1);
+            return new Images(generator.generate(SampleGrid.ofClass(classId, count), seed), count, Math.min(count, 10));
+        });
+    }
+
+    private record Images(byte[] pixels, int count, int columns) {
+    }
+
+    private Response render(String runId, String what, long seed, int columns, Function<LoadedGenerator, Images> work) {
+        return registry.withGenerator(runId, generator -> {
+            Images images = work.apply(generator);
+            byte[] png = Png.grid(images.pixels(), images.count(), generator.channels(), generator.imageSide(),
+                    generator.imageSide(), images.columns());
+            String tag = runId + "-" + generator.step() + "-" + what + "-" + columns + "-" + seed;
+            return Response.ok(png, "image/png")
+                    .header(RUN_HEADER, runId)
+                    .header(STEP_HEADER, generator.step())
+                    .tag(new EntityTag(tag))
+                    .build();
+        }).orElseThrow(() -> new NoModelException(runId));
+    }
+}

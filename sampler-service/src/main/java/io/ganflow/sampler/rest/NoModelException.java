@@ -1,0 +1,9 @@
+package io.ganflow.sampler.rest;
+
+/** No checkpoint of this run is being served (yet). */
+public class NoModelException extends RuntimeException {
+
+    public NoModelException(String runId) {
+        super("run " + runId + " has no checkpoint to generate from yet");
+    }
+}

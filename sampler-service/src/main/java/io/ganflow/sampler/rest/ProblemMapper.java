@@ -1,0 +1,39 @@
+package io.ganflow.sampler.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure as RFC 9457 problem+json; no stack traces to clients. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response badRequest(IllegalArgumentException e) {
+        return problem(400, "Bad request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response noModel(NoModelException e) {
+        return problem(404, "No model", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        return problem(e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "request failed: %s", e.getMessage());
+        return problem(500, "Internal error", "the sampler could not complete the request");
+    }
+
+    private static Response problem(int status, String title, String detail) {
+        return Response.status(status).type("application/problem+json")
+                .entity(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail)).build();
+    }
+}

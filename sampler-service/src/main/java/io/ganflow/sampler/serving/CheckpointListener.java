@@ -1,0 +1,59 @@
+package io.ganflow.sampler.serving;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.Json;
+import io.ganflow.events.MalformedEventException;
+import io.ganflow.store.ObjectStoreException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Swaps in each new checkpoint's generator. A checkpoint that fails verification is refused and counted; the model
+ * already serving keeps serving. Only an unreadable event is parked on the dead-letter topic.
+ */
+@ApplicationScoped
+public class CheckpointListener {
+
+    private static final Logger LOG = Logger.getLogger(CheckpointListener.class);
+
+    private final CheckpointLoader loader;
+    private final GeneratorRegistry registry;
+    private final Counter refused;
+
+    public CheckpointListener(CheckpointLoader loader, GeneratorRegistry registry, MeterRegistry meters) {
+        this.loader = loader;
+        this.registry = registry;
+        this.refused = meters.counter("ganflow.sampler.checkpoints.refused");
+    }
+
+    @Incoming(CheckpointEvent.TOPIC)
+    @Blocking
+    public CompletionStage<Void> onCheckpoint(Message<String> message) {
+        CheckpointEvent event;
+        try {
+            event = Json.read(message.getPayload(), CheckpointEvent.class);
+        } catch (MalformedEventException e) {
+            LOG.warnf("parking checkpoint event on the dead-letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+        if (registry.servedStep(event.runId()).orElse(-1L) >= event.step()) {
+            return message.ack(); // replayed history: a newer checkpoint already serves
+        }
+        try {
+            if (registry.offer(loader.load(event.manifestKey()))) {
+                LOG.infof("run=%s now serving step %d", event.runId(), event.step());
+            }
+        } catch (MalformedEventException | ObjectStoreException e) {
+            refused.increment();
+            LOG.warnf("run=%s refused checkpoint at step %d, still serving step %s: %s", event.runId(), event.step(),
+                    registry.servedStep(event.runId()).map(String::valueOf).orElse("none"), e.getMessage());
+        }
+        return message.ack();
+    }
+}

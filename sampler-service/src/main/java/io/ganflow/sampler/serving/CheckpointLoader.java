@@ -1,0 +1,30 @@
+package io.ganflow.sampler.serving;
+
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.Json;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.serving.LoadedGenerator;
+import io.ganflow.models.training.CheckpointParts;
+import io.ganflow.store.CheckpointStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads a checkpoint's generator from the store, verified against its manifest, ready to serve. */
+@ApplicationScoped
+public class CheckpointLoader {
+
+    private final CheckpointStore checkpoints;
+
+    public CheckpointLoader(CheckpointStore checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    public LoadedGenerator load(CheckpointManifest manifest) {
+        TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
+        byte[] parameters = checkpoints.readPart(manifest, CheckpointParts.GENERATOR);
+        return LoadedGenerator.load(state.spec(), manifest.step(), parameters);
+    }
+
+    public LoadedGenerator load(String manifestKey) {
+        return load(checkpoints.readManifest(manifestKey));
+    }
+}

@@ -1,0 +1,120 @@
+package io.ganflow.sampler.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.Json;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.training.CheckpointParts;
+import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The sampler with the real broker and store: checkpoints announced on Kafka become served images. */
+@QuarkusTest
+@TestProfile(IsolatedStoreProfile.class)
+class SamplerTests {
+
+    private final CheckpointStore checkpoints =
+            new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+
+    private static RunSpec spec(String runId) {
+        return new RunSpec(runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2,
+                1, 3L, 0);
+    }
+
+    /** Writes a checkpoint of a freshly initialised generator and announces it; returns its manifest key. */
+    private String announceCheckpoint(RunSpec spec, long step, boolean corruptGenerator) {
+        byte[] generator;
+        try (ConditionalGanTraining training = ConditionalGanTraining.start(spec)) {
+            generator = training.snapshot().generator();
+        }
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(CheckpointParts.GENERATOR, generator);
+        parts.put(CheckpointParts.STATE, Json.writeBytes(TrainingState.start(spec)));
+        String manifestKey = checkpoints.write(spec.runId(), step, 0, parts);
+        if (corruptGenerator) {
+            byte[] corrupted = generator.clone();
+            corrupted[corrupted.length / 2] ^= 0x10;
+            LocalInfrastructure.store(IsolatedStoreProfile.BUCKET).put(
+                    CheckpointStore.checkpointPrefix(spec.runId(), step) + CheckpointParts.GENERATOR, corrupted, "x/y");
+        }
+        KafkaTestClient.send(CheckpointEvent.TOPIC, spec.runId(), Json.write(new CheckpointEvent(CheckpointEvent.VERSION,
+                spec.runId(), step, 0, IsolatedStoreProfile.BUCKET, manifestKey, System.currentTimeMillis())));
+        return manifestKey;
+    }
+
+    private static Response awaitGridAtStep(String runId, long step) throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            Response response = given().queryParam("seed", 7).get("/runs/{run}/grid", runId);
+            if (response.statusCode() == 200 && String.valueOf(step).equals(response.header("X-Checkpoint-Step"))) {
+                return response;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("run " + runId + " never served step " + step);
+    }
+
+    private static BufferedImage png(byte[] bytes) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void servesAGridWithOneRowPerClassFromTheAnnouncedCheckpoint() throws Exception {
+        String runId = LocalInfrastructure.unique("grid");
+        announceCheckpoint(spec(runId), 40, false);
+        Response response = awaitGridAtStep(runId, 40);
+        assertEquals("image/png", response.contentType());
+        assertEquals(runId, response.header("X-Run-Id"));
+        BufferedImage grid = png(response.asByteArray());
+        assertEquals(10 * 28 + 9 * 2, grid.getWidth());
+        assertEquals(10 * 28 + 9 * 2, grid.getHeight());
+
+        byte[] again = given().queryParam("seed", 7).get("/runs/{run}/grid", runId).asByteArray();
+        assertArrayEquals(response.asByteArray(), again, "same checkpoint and seed, same bytes");
+        byte[] otherSeed = given().queryParam("seed", 8).get("/runs/{run}/grid", runId).asByteArray();
+        assertFalse(java.util.Arrays.equals(again, otherSeed));
+
+        BufferedImage shoes = png(given().queryParam("class", 7).queryParam("count", 4)
+                .get("/runs/{run}/images", runId).then().statusCode(200).extract().asByteArray());
+        assertEquals(4 * 28 + 3 * 2, shoes.getWidth());
+        assertEquals(28, shoes.getHeight());
+    }
+
+    @Test
+    void aCorruptedCheckpointIsRefusedAndTheOldModelKeepsServing() throws Exception {
+        String runId = LocalInfrastructure.unique("corrupt");
+        announceCheckpoint(spec(runId), 10, false);
+        awaitGridAtStep(runId, 10);
+        announceCheckpoint(spec(runId), 20, true);
+        announceCheckpoint(spec(runId), 30, false);
+        // the step-30 checkpoint arrives after the refused one; until then, and after, nothing but 10 or 30 is served
+        awaitGridAtStep(runId, 30);
+    }
+
+    @Test
+    void requestsOutOfBoundsAreProblemsNotCrashes() {
+        given().queryParam("count", 1000).get("/runs/{run}/images", "whatever")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body(containsString("count must be between 1 and 100"));
+        given().get("/runs/{run}/grid", "no-such-run")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body(containsString("no checkpoint"));
+    }
+}
