@@ -1,0 +1,56 @@
+package io.ganflow.gateway.kafka;
+
+import io.ganflow.events.RunStatus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes sure the run-status topic is compacted (the latest status per run is kept forever), whether the gateway
+ * creates it or a client's auto-creation got there first.
+ */
+@ApplicationScoped
+public class TopicSetup {
+
+    private static final Logger LOG = Logger.getLogger(TopicSetup.class);
+
+    private final String bootstrapServers;
+
+    public TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(properties)) {
+            Set<String> existing = admin.listTopics().names().get();
+            if (!existing.contains(RunStatus.TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(RunStatus.TOPIC, 1, (short) 1)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all().get();
+            } else {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, RunStatus.TOPIC);
+                admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                        AlterConfigOp.OpType.SET)))).all().get();
+            }
+        } catch (Exception e) {
+            // not fatal: the topic still works, only without compaction
+            LOG.warnf("could not make %s compacted: %s", RunStatus.TOPIC, e.getMessage());
+        }
+    }
+}

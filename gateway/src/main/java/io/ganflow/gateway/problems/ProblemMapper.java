@@ -1,0 +1,43 @@
+package io.ganflow.gateway.problems;
+
+import com.fasterxml.jackson.core.JacksonException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error the gateway returns is RFC 9457 problem+json; no stack traces reach clients. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return problem(e.status(), e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JacksonException e) {
+        return problem(400, "Unreadable request body", e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "request failed: %s", e.getMessage());
+        return problem(500, "Internal error", "the gateway could not complete the request");
+    }
+
+    public static Response problem(int status, String title, String detail) {
+        return Response.status(status).type("application/problem+json")
+                .entity(Map.of("type", "about:blank", "title", title, "status", status,
+                        "detail", detail == null ? title : detail))
+                .build();
+    }
+}

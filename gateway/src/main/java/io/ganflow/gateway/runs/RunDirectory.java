@@ -1,0 +1,72 @@
+package io.ganflow.gateway.runs;
+
+import io.ganflow.events.Json;
+import io.ganflow.events.MalformedEventException;
+import io.ganflow.events.RunStatus;
+import io.ganflow.events.TrainingMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's view of all runs, rebuilt at start-up from the compacted run-status topic and kept current by it and
+ * by the training metrics (for the latest step between checkpoints). No state of its own survives a restart.
+ */
+@ApplicationScoped
+public class RunDirectory {
+
+    private static final Logger LOG = Logger.getLogger(RunDirectory.class);
+
+    private final Map<String, RunStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Long> latestSteps = new ConcurrentHashMap<>();
+
+    @Incoming(RunStatus.TOPIC)
+    public void onStatus(String message) {
+        try {
+            RunStatus status = Json.read(message, RunStatus.class);
+            statuses.merge(status.runId(), status, (old, now) -> newer(old, now));
+        } catch (MalformedEventException e) {
+            LOG.warnf("ignoring unreadable run status: %s", e.getMessage());
+        }
+    }
+
+    @Incoming(TrainingMetrics.TOPIC)
+    public void onMetrics(String message) {
+        try {
+            TrainingMetrics metrics = Json.read(message, TrainingMetrics.class);
+            latestSteps.merge(metrics.runId(), metrics.step(), Math::max);
+        } catch (MalformedEventException e) {
+            LOG.warnf("ignoring unreadable training metrics: %s", e.getMessage());
+        }
+    }
+
+    void record(RunStatus status) {
+        statuses.merge(status.runId(), status, (old, now) -> newer(old, now));
+    }
+
+    public List<RunView> list() {
+        return statuses.values().stream().map(this::view)
+                .sorted(Comparator.comparingLong(RunView::updatedMillis).reversed()).toList();
+    }
+
+    public Optional<RunView> get(String runId) {
+        return Optional.ofNullable(statuses.get(runId)).map(this::view);
+    }
+
+    private RunView view(RunStatus status) {
+        return RunView.of(status, latestSteps.getOrDefault(status.runId(), 0L));
+    }
+
+    /** A late PENDING (the gateway's own) must not hide a trainer's RUNNING or COMPLETED. */
+    private static RunStatus newer(RunStatus old, RunStatus now) {
+        if (now.state() == RunStatus.State.PENDING && old.state() != RunStatus.State.PENDING) {
+            return old;
+        }
+        return now.step() >= old.step() ? now : old;
+    }
+}

@@ -1,0 +1,82 @@
+package io.ganflow.gateway.runs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.events.Json;
+import io.ganflow.events.RunCommand;
+import io.ganflow.events.RunSpec;
+import io.ganflow.store.RunSpecStore;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(RunResourceTests.IsolatedStore.class)
+class RunResourceTests {
+
+    public static class IsolatedStore implements QuarkusTestProfile {
+        static final String BUCKET = LocalInfrastructure.unique("gateway-test");
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ganflow.store.bucket", BUCKET);
+        }
+    }
+
+    @Test
+    void aStartedRunIsRecordedAnnouncedAndListed() {
+        String runId = LocalInfrastructure.unique("ui");
+        given().contentType("application/json").body(Map.of("runId", runId, "epochs", 3, "batchSize", 64))
+                .post("/api/v1/runs")
+                .then().statusCode(201).header("Location", containsString("/api/v1/runs/" + runId))
+                .body("state", equalTo("PENDING"), "spec.epochs", equalTo(3), "spec.learningRate", equalTo(2e-4f));
+
+        RunSpec stored = new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET)).load(runId).orElseThrow();
+        assertEquals(64, stored.batchSize());
+        List<RunCommand> commands = KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1,
+                Duration.ofSeconds(30)).stream().map(r -> Json.read(r.value(), RunCommand.class)).toList();
+        assertEquals(1, commands.size());
+        assertEquals(RunCommand.Type.START, commands.get(0).type());
+        given().get("/api/v1/runs").then().statusCode(200).body("runId", hasItem(runId));
+    }
+
+    @Test
+    void anInvalidRunIsRefusedWithAProblemAndNothingPublished() {
+        String runId = LocalInfrastructure.unique("invalid");
+        given().contentType("application/json").body(Map.of("runId", runId, "epochs", 0, "model", "vae"))
+                .post("/api/v1/runs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid run"),
+                        "detail", containsString("epochs must be between 1 and 10000"),
+                        "detail", containsString("model must be one of [cgan-fashion-mnist]"));
+        assertTrue(KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(3))
+                .isEmpty());
+        assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET)).load(runId).isEmpty());
+    }
+
+    @Test
+    void malformedJsonAndUnknownRunsAreProblems() {
+        given().contentType("application/json").body("{not json").post("/api/v1/runs")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/runs/nope").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("run nope is not known"));
+        given().get("/api/v1/runs/nope/grid").then().statusCode(503).contentType("application/problem+json");
+    }
+
+    @Test
+    void servesTheWebUiAndTheOpenApiDocument() {
+        given().get("/").then().statusCode(200).body(containsString("<h1>ganflow</h1>"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/runs"));
+    }
+}
