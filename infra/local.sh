@@ -4,7 +4,9 @@
 # Sourced by ./gan; every function is idempotent.
 
 ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
-STATE=${GAN_STATE:-$ROOT/.gan}
+# downloaded jars, shared by the local stack and the test stack
+LIB=$ROOT/.gan/lib
+STATE=${GAN_STATE:-$ROOT/.gan/local}
 KAFKA_PORT=${GAN_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=${GAN_KAFKA_CONTROLLER_PORT:-19093}
 S3_PORT=${GAN_S3_PORT:-19000}
@@ -15,7 +17,17 @@ KAFKA_CLUSTER_ID=${GAN_KAFKA_CLUSTER_ID:-gAnFlOwLoCaLcLuStEr01w}
 log() { printf '[gan] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-mkdir -p "$STATE/logs" "$STATE/pids" "$STATE/lib"
+mkdir -p "$STATE/logs" "$STATE/pids" "$LIB"
+
+# use_test_stack: from here on, every function works on a separate broker and store for the tests, on other ports,
+# so that tests never see the runs of ./gan up (nor it theirs).
+use_test_stack() {
+  STATE=$ROOT/.gan/test
+  KAFKA_PORT=29092
+  KAFKA_CONTROLLER_PORT=29093
+  S3_PORT=29000
+  mkdir -p "$STATE/logs" "$STATE/pids"
+}
 
 # Fills ${STATE}, ${KAFKA_PORT}, ... in a template.
 render() {
@@ -25,19 +37,19 @@ render() {
 }
 
 fetch_infra_libs() {
-  if [ ! -f "$STATE/lib/kafka/.complete" ]; then
-    log "fetching the Kafka broker from Maven Central into $STATE/lib/kafka"
-    rm -rf "$STATE/lib/kafka"
+  if [ ! -f "$LIB/kafka/.complete" ]; then
+    log "fetching the Kafka broker from Maven Central into $LIB/kafka"
+    rm -rf "$LIB/kafka"
     "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -Pkafka dependency:copy-dependencies \
-      -DoutputDirectory="$STATE/lib/kafka" -DincludeScope=runtime || die "could not fetch the Kafka broker"
-    touch "$STATE/lib/kafka/.complete"
+      -DoutputDirectory="$LIB/kafka" -DincludeScope=runtime || die "could not fetch the Kafka broker"
+    touch "$LIB/kafka/.complete"
   fi
-  if [ ! -f "$STATE/lib/s3proxy/.complete" ]; then
-    log "fetching S3Proxy from Maven Central into $STATE/lib/s3proxy"
-    rm -rf "$STATE/lib/s3proxy"
+  if [ ! -f "$LIB/s3proxy/.complete" ]; then
+    log "fetching S3Proxy from Maven Central into $LIB/s3proxy"
+    rm -rf "$LIB/s3proxy"
     "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -Ps3proxy dependency:copy-dependencies \
-      -DoutputDirectory="$STATE/lib/s3proxy" -DincludeScope=runtime || die "could not fetch S3Proxy"
-    touch "$STATE/lib/s3proxy/.complete"
+      -DoutputDirectory="$LIB/s3proxy" -DincludeScope=runtime || die "could not fetch S3Proxy"
+    touch "$LIB/s3proxy/.complete"
   fi
 }
 
@@ -66,7 +78,7 @@ start_kafka() {
   if pid_alive kafka; then log "kafka already runs on 127.0.0.1:$KAFKA_PORT"; return; fi
   mkdir -p "$STATE/kafka/data"
   render "$ROOT/infra/kafka-server.properties" "$STATE/kafka/server.properties"
-  local cp="$STATE/lib/kafka/*"
+  local cp="$LIB/kafka/*"
   if [ ! -f "$STATE/kafka/data/meta.properties" ]; then
     java -cp "$cp" kafka.tools.StorageTool format -t "$KAFKA_CLUSTER_ID" -c "$STATE/kafka/server.properties" \
       > "$STATE/logs/kafka-format.log" 2>&1 || die "formatting Kafka storage failed; see $STATE/logs/kafka-format.log"
@@ -82,7 +94,7 @@ start_s3() {
   mkdir -p "$STATE/s3/data"
   render "$ROOT/infra/s3proxy.properties" "$STATE/s3/s3proxy.properties"
   log "starting s3proxy on 127.0.0.1:$S3_PORT"
-  start_process s3proxy java -Xmx256m -jar "$(ls "$STATE"/lib/s3proxy/s3proxy-*.jar | head -1)" \
+  start_process s3proxy java -Xmx256m -jar "$(ls "$LIB"/s3proxy/s3proxy-*.jar | head -1)" \
     --properties "$STATE/s3/s3proxy.properties"
   wait_for_log s3proxy "Started ServerConnector" 60
 }

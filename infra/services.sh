@@ -101,6 +101,12 @@ gan_status() {
 
 gan_test() {
   ensure_fashion_mnist
+  use_test_stack
+  # a clean broker and store for every test run
+  stop_process kafka
+  stop_process s3proxy
+  rm -rf "$STATE/kafka" "$STATE/s3"
+  trap 'stop_process kafka; stop_process s3proxy' EXIT
   infra_up
   export_infra_env
   export GAN_FASHION_MNIST_DIR="$FASHION_MNIST_DIR"

@@ -37,7 +37,7 @@ class RunResourceTests {
     @Test
     void aStartedRunIsRecordedAnnouncedAndListed() {
         String runId = LocalInfrastructure.unique("ui");
-        given().contentType("application/json").body(Map.of("runId", runId, "epochs", 3, "batchSize", 64))
+        given().contentType("application/json").body(Map.of("runId", runId, "epochs", 3, "batchSize", 64, "datasetLimit", 128))
                 .post("/api/v1/runs")
                 .then().statusCode(201).header("Location", containsString("/api/v1/runs/" + runId))
                 .body("state", equalTo("PENDING"), "spec.epochs", equalTo(3), "spec.learningRate", equalTo(2e-4f));

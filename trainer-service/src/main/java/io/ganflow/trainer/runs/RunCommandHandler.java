@@ -4,6 +4,7 @@ import io.ganflow.events.EpochRequest;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
+import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.trainer.training.TrainingEvents;
 import io.smallrye.common.annotation.Blocking;
@@ -14,17 +15,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-/** Starts runs: records the spec where every trainer can find it and asks for the first epoch's batches. */
+/**
+ * Starts runs by asking for their first epoch's batches. The object store is the record of which runs exist: a
+ * command for a run whose spec is not in this trainer's store belongs to another deployment and is ignored, and a
+ * run that already has checkpoints was started before (a replayed command) and continues from them instead.
+ */
 @ApplicationScoped
 public class RunCommandHandler {
 
     private static final Logger LOG = Logger.getLogger(RunCommandHandler.class);
 
     private final RunSpecStore specs;
+    private final CheckpointStore checkpoints;
     private final TrainingEvents events;
 
-    public RunCommandHandler(RunSpecStore specs, TrainingEvents events) {
+    public RunCommandHandler(RunSpecStore specs, CheckpointStore checkpoints, TrainingEvents events) {
         this.specs = specs;
+        this.checkpoints = checkpoints;
         this.events = events;
     }
 
@@ -38,7 +45,14 @@ public class RunCommandHandler {
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("run " + command.runId() + " cannot start: " + problems);
             }
-            specs.save(spec);
+            if (specs.load(spec.runId()).isEmpty()) {
+                LOG.infof("run=%s is not in this trainer's object store; ignoring its start command", spec.runId());
+                return message.ack();
+            }
+            if (checkpoints.latest(spec.runId()).isPresent()) {
+                LOG.infof("run=%s was started before; it continues from its checkpoints", spec.runId());
+                return message.ack();
+            }
             events.requestEpoch(EpochRequest.of(spec, 0));
             LOG.infof("run=%s started: %s on %s, %d epochs of batch %d", spec.runId(), spec.model(), spec.dataset(),
                     spec.epochs(), spec.batchSize());

@@ -17,6 +17,7 @@ import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.training.CheckpointParts;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class TrainingLoopTests {
 
     private static RunSpec spec(String runId) {
         return new RunSpec(runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2,
-                1, 3L, 0);
+                1, 3L, 64);
     }
 
     private static byte[] batch(String runId, int index, int batches) {
@@ -47,13 +48,21 @@ class TrainingLoopTests {
 
     private static <T> List<T> await(String topic, String runId, Class<T> type, java.util.function.Predicate<T> match,
                                      int count) {
-        return KafkaTestClient.await(topic, r -> runId.equals(r.key()) && match.test(Json.read(r.value(), type)),
-                count, Duration.ofSeconds(120)).stream().map(r -> Json.read(r.value(), type)).toList();
+        return await(topic, runId, type, match, count, Duration.ofSeconds(120));
     }
+
+    private static <T> List<T> await(String topic, String runId, Class<T> type, java.util.function.Predicate<T> match,
+                                     int count, Duration timeout) {
+        return KafkaTestClient.await(topic, r -> runId.equals(r.key()) && match.test(Json.read(r.value(), type)),
+                count, timeout).stream().map(r -> Json.read(r.value(), type)).toList();
+    }
+
+    private static final RunSpecStore SPECS = new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
 
     @Test
     void aStartedRunAsksForItsFirstEpoch() {
         String runId = LocalInfrastructure.unique("start");
+        SPECS.save(spec(runId));
         KafkaTestClient.send(RunCommand.TOPIC, runId, Json.write(RunCommand.start(spec(runId))));
         List<EpochRequest> requests = await(EpochRequest.TOPIC, runId, EpochRequest.class, r -> r.epoch() == 0, 1);
         assertEquals(1, requests.size());
@@ -61,10 +70,22 @@ class TrainingLoopTests {
     }
 
     @Test
+    void aCommandForARunThatIsNotInTheStoreIsIgnored() {
+        String foreign = LocalInfrastructure.unique("foreign");
+        KafkaTestClient.send(RunCommand.TOPIC, foreign, Json.write(RunCommand.start(spec(foreign))));
+        String known = LocalInfrastructure.unique("known");
+        SPECS.save(spec(known));
+        KafkaTestClient.send(RunCommand.TOPIC, known, Json.write(RunCommand.start(spec(known))));
+        // commands are handled in order: once the known run's request is out, the foreign one was passed over
+        assertEquals(1, await(EpochRequest.TOPIC, known, EpochRequest.class, r -> true, 1).size());
+        assertTrue(await(EpochRequest.TOPIC, foreign, EpochRequest.class, r -> true, 1, Duration.ofSeconds(3)).isEmpty());
+    }
+
+    @Test
     void trainsAnEpochAndLeavesVerifiedCheckpointsAndACompletedStatus() {
         String runId = LocalInfrastructure.unique("train");
         CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
-        new io.ganflow.store.RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)).save(spec(runId));
+        SPECS.save(spec(runId));
         KafkaTestClient.send(ImageBatch.TOPIC, runId, "garbage that is no batch".getBytes());
         for (int index = 0; index < 3; index++) {
             KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, index, 3));

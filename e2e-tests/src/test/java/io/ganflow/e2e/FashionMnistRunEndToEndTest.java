@@ -1,0 +1,159 @@
+package io.ganflow.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.ImageBatchCodec;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on real parts: the four services as processes, the real Kafka broker and S3 server, and a run
+ * on the first 1,000 images of the real Fashion-MNIST (2 epochs of 20 batches).
+ */
+class FashionMnistRunEndToEndTest {
+
+    private static final String BUCKET = LocalInfrastructure.unique("e2e");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static ServiceProcess gateway;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", LocalInfrastructure.kafkaBootstrapServers(),
+                "GAN_S3_ENDPOINT", LocalInfrastructure.s3Endpoint(),
+                "GAN_S3_ACCESS_KEY", LocalInfrastructure.s3AccessKey(),
+                "GAN_S3_SECRET_KEY", LocalInfrastructure.s3SecretKey(),
+                "GAN_S3_BUCKET", BUCKET,
+                "GAN_SAMPLER_URL", "http://127.0.0.1:28083");
+        String fashionMnist = System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist");
+        // consumer groups of their own, so that no other trainer or dataset-service on this broker takes the work
+        String group = BUCKET;
+        SERVICES.add(ServiceProcess.start("dataset-service", 28081, environment, List.of(
+                "ganflow.fashion-mnist.directory=" + fashionMnist,
+                "mp.messaging.incoming.epoch-requests.group.id=" + group)));
+        SERVICES.add(ServiceProcess.start("trainer-service", 28082, environment, List.of(
+                "ganflow.trainer.group=" + group, "mp.messaging.incoming.run-commands.group.id=" + group)));
+        SERVICES.add(ServiceProcess.start("sampler-service", 28083, environment, List.of()));
+        gateway = ServiceProcess.start("gateway", 28080, environment, List.of());
+        SERVICES.add(gateway);
+        for (ServiceProcess service : SERVICES) {
+            service.awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    @AfterAll
+    static void stopServices() throws InterruptedException {
+        for (ServiceProcess service : SERVICES) {
+            service.close();
+        }
+    }
+
+    @Test
+    void aRunFlowsFromTheDatasetThroughKafkaAndTheTrainerToAServedGrid() throws Exception {
+        JsonNode started = post("/api/v1/runs", Map.of("epochs", 2, "batchSize", 50, "datasetLimit", 1000,
+                "checkpointEverySteps", 15, "metricsEverySteps", 5, "seed", 1));
+        String runId = started.get("runId").asText();
+
+        JsonNode run = awaitState(runId, "COMPLETED", Duration.ofMinutes(5));
+        assertEquals(40, run.get("step").asLong(), "2 epochs of 1000 images in batches of 50");
+
+        // batches flowed through Kafka: both epochs, every batch
+        Set<String> batches = KafkaTestClient.await(ImageBatch.TOPIC, r -> runId.equals(r.key()), 40,
+                Duration.ofSeconds(60)).stream().map(r -> ImageBatchCodec.decode(r.value()))
+                .map(b -> b.epoch() + "/" + b.index()).collect(Collectors.toSet());
+        assertEquals(40, batches.size());
+
+        // the final checkpoint is in the store, every part matching its manifest
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(BUCKET));
+        CheckpointManifest latest = checkpoints.latest(runId).orElseThrow();
+        assertEquals(40, latest.step());
+        for (CheckpointManifest.Part part : latest.parts()) {
+            checkpoints.readPart(latest, part.name());
+        }
+
+        // the gateway serves a grid from exactly that checkpoint: 10 rows (classes) of 10 images of 28x28
+        HttpResponse<byte[]> grid = awaitGridAtStep(runId, latest.step(), Duration.ofSeconds(60));
+        assertEquals("image/png", grid.headers().firstValue("Content-Type").orElseThrow());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
+        assertEquals(298, image.getWidth());
+        assertEquals(298, image.getHeight());
+        Path saved = Path.of("target/e2e-grid-" + runId + ".png");
+        Files.write(saved, grid.body());
+
+        HttpResponse<byte[]> sneakers = get("/api/v1/runs/" + runId + "/images?class=7&count=5&seed=3");
+        assertEquals(200, sneakers.statusCode());
+        assertEquals(5 * 28 + 4 * 2, ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
+    }
+
+    private static JsonNode awaitState(String runId, String state, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode run = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
+            if (response.statusCode() == 200) {
+                run = JSON.readTree(response.body());
+                if (state.equals(run.get("state").asText())) {
+                    return run;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("run " + runId + " did not reach " + state + " in " + timeout + "; last seen: " + run);
+    }
+
+    private static HttpResponse<byte[]> awaitGridAtStep(String runId, long step, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<byte[]> response = null;
+        while (System.nanoTime() < deadline) {
+            response = get("/api/v1/runs/" + runId + "/grid?seed=5");
+            if (response.statusCode() == 200
+                    && String.valueOf(step).equals(response.headers().firstValue("X-Checkpoint-Step").orElse(""))) {
+                return response;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no grid at step " + step + "; last response " + response.statusCode() + " "
+                + response.headers().map());
+    }
+
+    private static HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode post(String path, Map<String, Object> body) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(response.statusCode() == 201, "start run: " + response.statusCode() + " "
+                + new String(response.body()));
+        return JSON.readTree(response.body());
+    }
+}
