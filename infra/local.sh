@@ -110,9 +110,9 @@ stop_process() {
   if pid_alive "$name"; then
     local pid; pid=$(cat "$STATE/pids/$name.pid")
     log "stopping $name (pid $pid)"
-    kill "$pid" 2>/dev/null
+    kill "$pid" 2>/dev/null || true
     for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$pid" 2>/dev/null
+    kill -9 "$pid" 2>/dev/null || true
   fi
   rm -f "$STATE/pids/$name.pid"
 }
