@@ -36,21 +36,20 @@ render() {
       -e "s|\${S3_ACCESS_KEY}|$S3_ACCESS_KEY|g" -e "s|\${S3_SECRET_KEY}|$S3_SECRET_KEY|g" "$1" > "$2"
 }
 
+# fetch_lib NAME: copies the runtime of infra/pom.xml's profile NAME from Maven Central into $LIB/NAME, once.
+fetch_lib() {
+  local name=$1
+  [ -f "$LIB/$name/.complete" ] && return
+  log "fetching $name from Maven Central into $LIB/$name"
+  rm -rf "${LIB:?}/$name"
+  "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -P"$name" dependency:copy-dependencies \
+    -DoutputDirectory="$LIB/$name" -DincludeScope=runtime || die "could not fetch $name"
+  touch "$LIB/$name/.complete"
+}
+
 fetch_infra_libs() {
-  if [ ! -f "$LIB/kafka/.complete" ]; then
-    log "fetching the Kafka broker from Maven Central into $LIB/kafka"
-    rm -rf "$LIB/kafka"
-    "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -Pkafka dependency:copy-dependencies \
-      -DoutputDirectory="$LIB/kafka" -DincludeScope=runtime || die "could not fetch the Kafka broker"
-    touch "$LIB/kafka/.complete"
-  fi
-  if [ ! -f "$LIB/s3proxy/.complete" ]; then
-    log "fetching S3Proxy from Maven Central into $LIB/s3proxy"
-    rm -rf "$LIB/s3proxy"
-    "$ROOT/mvnw" -q -B -f "$ROOT/infra/pom.xml" -Ps3proxy dependency:copy-dependencies \
-      -DoutputDirectory="$LIB/s3proxy" -DincludeScope=runtime || die "could not fetch S3Proxy"
-    touch "$LIB/s3proxy/.complete"
-  fi
+  fetch_lib kafka
+  fetch_lib s3proxy
 }
 
 pid_alive() { [ -f "$STATE/pids/$1.pid" ] && kill -0 "$(cat "$STATE/pids/$1.pid")" 2>/dev/null; }

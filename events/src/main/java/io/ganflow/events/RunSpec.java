@@ -30,7 +30,7 @@ public record RunSpec(
 
     /** The tutorial's recipe: Adam with lr 2e-4 and beta1 0.5, batch 128, latent size 100. */
     public static RunSpec defaults(String runId) {
-        return new RunSpec(runId, CGAN_FASHION_MNIST, FASHION_MNIST, 10, 128, 2e-4, 0.5, 0.999, 100, 200, 10, 42L, 0);
+        return new RunSpec(runId, CGAN_FASHION_MNIST, FASHION_MNIST, 10, 128, 2e-4, 0.5, 0.999, 100, 100, 10, 42L, 0);
     }
 
     /** The reasons this spec cannot run, empty when it can. */

@@ -1,9 +1,9 @@
 package io.ganflow.gateway.problems;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.ganflow.events.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -35,9 +35,6 @@ public class ProblemMapper {
     }
 
     public static Response problem(int status, String title, String detail) {
-        return Response.status(status).type("application/problem+json")
-                .entity(Map.of("type", "about:blank", "title", title, "status", status,
-                        "detail", detail == null ? title : detail))
-                .build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
     }
 }
