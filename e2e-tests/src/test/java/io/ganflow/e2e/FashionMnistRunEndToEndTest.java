@@ -40,11 +40,14 @@ class FashionMnistRunEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    private static Map<String, String> environment;
+    private static String group;
     private static ServiceProcess gateway;
+    private static ServiceProcess trainer;
 
     @BeforeAll
     static void startServices() throws Exception {
-        Map<String, String> environment = Map.of(
+        environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", LocalInfrastructure.kafkaBootstrapServers(),
                 "GAN_S3_ENDPOINT", LocalInfrastructure.s3Endpoint(),
                 "GAN_S3_ACCESS_KEY", LocalInfrastructure.s3AccessKey(),
@@ -53,18 +56,23 @@ class FashionMnistRunEndToEndTest {
                 "GAN_SAMPLER_URL", "http://127.0.0.1:28083");
         String fashionMnist = System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist");
         // consumer groups of their own, so that no other trainer or dataset-service on this broker takes the work
-        String group = BUCKET;
+        group = BUCKET;
         SERVICES.add(ServiceProcess.start("dataset-service", 28081, environment, List.of(
                 "ganflow.fashion-mnist.directory=" + fashionMnist,
                 "mp.messaging.incoming.epoch-requests.group.id=" + group)));
-        SERVICES.add(ServiceProcess.start("trainer-service", 28082, environment, List.of(
-                "ganflow.trainer.group=" + group, "mp.messaging.incoming.run-commands.group.id=" + group)));
+        trainer = startTrainer();
+        SERVICES.add(trainer);
         SERVICES.add(ServiceProcess.start("sampler-service", 28083, environment, List.of()));
         gateway = ServiceProcess.start("gateway", 28080, environment, List.of());
         SERVICES.add(gateway);
         for (ServiceProcess service : SERVICES) {
             service.awaitReady(Duration.ofMinutes(3));
         }
+    }
+
+    private static ServiceProcess startTrainer() throws java.io.IOException {
+        return ServiceProcess.start("trainer-service", 28082, environment, List.of(
+                "ganflow.trainer.group=" + group, "mp.messaging.incoming.run-commands.group.id=" + group));
     }
 
     @AfterAll
@@ -109,6 +117,45 @@ class FashionMnistRunEndToEndTest {
         HttpResponse<byte[]> sneakers = get("/api/v1/runs/" + runId + "/images?class=7&count=5&seed=3");
         assertEquals(200, sneakers.statusCode());
         assertEquals(5 * 28 + 4 * 2, ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
+    }
+
+    @Test
+    void aTrainerKilledMidRunResumesAndEndsWithTheSameWeightsAsAnUninterruptedRun() throws Exception {
+        Map<String, Object> spec = Map.of("epochs", 2, "batchSize", 50, "datasetLimit", 1000,
+                "checkpointEverySteps", 7, "metricsEverySteps", 1, "seed", 11);
+        String uninterrupted = post("/api/v1/runs", spec).get("runId").asText();
+        awaitState(uninterrupted, "COMPLETED", Duration.ofMinutes(5));
+
+        String interrupted = post("/api/v1/runs", spec).get("runId").asText();
+        awaitStep(interrupted, 10, Duration.ofMinutes(3));   // past the checkpoint at step 7, before the one at 14
+        trainer.kill();
+        SERVICES.remove(trainer);
+        trainer = startTrainer();
+        SERVICES.add(trainer);
+        trainer.awaitReady(Duration.ofMinutes(3));
+        awaitState(interrupted, "COMPLETED", Duration.ofMinutes(5));
+
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(BUCKET));
+        CheckpointManifest expected = checkpoints.latest(uninterrupted).orElseThrow();
+        CheckpointManifest actual = checkpoints.latest(interrupted).orElseThrow();
+        assertEquals(40, actual.step());
+        for (String part : List.of("generator.params", "discriminator.params", "generator-optimizer.state",
+                "discriminator-optimizer.state")) {
+            assertEquals(expected.part(part).sha256(), actual.part(part).sha256(),
+                    part + " differs: the killed run did not continue as if nothing happened");
+        }
+    }
+
+    private static void awaitStep(String runId, long step, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).get("step").asLong() >= step) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + runId + " did not reach step " + step);
     }
 
     private static JsonNode awaitState(String runId, String state, Duration timeout) throws Exception {

@@ -14,6 +14,10 @@ public interface TrainerConfig {
     @WithDefault("500")
     int pollMillis();
 
+    /** How long a silent trainer keeps its partitions before the group gives them to another. */
+    @WithDefault("10000")
+    int sessionTimeoutMillis();
+
     /** Columns of the fixed-noise sample grid stored with each checkpoint (rows are the classes). */
     @WithDefault("10")
     int gridColumns();
