@@ -54,12 +54,17 @@ class FashionMnistRunEndToEndTest {
                 "GAN_S3_SECRET_KEY", LocalInfrastructure.s3SecretKey(),
                 "GAN_S3_BUCKET", BUCKET,
                 "GAN_SAMPLER_URL", "http://127.0.0.1:28083");
-        String fashionMnist = System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist");
+        String fashionMnist =
+                System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist");
         // consumer groups of their own, so that no other trainer or dataset-service on this broker takes the work
         group = BUCKET;
-        SERVICES.add(ServiceProcess.start("dataset-service", 28081, environment, List.of(
-                "ganflow.fashion-mnist.directory=" + fashionMnist,
-                "mp.messaging.incoming.epoch-requests.group.id=" + group)));
+        SERVICES.add(ServiceProcess.start(
+                "dataset-service",
+                28081,
+                environment,
+                List.of(
+                        "ganflow.fashion-mnist.directory=" + fashionMnist,
+                        "mp.messaging.incoming.epoch-requests.group.id=" + group)));
         trainer = startTrainer();
         SERVICES.add(trainer);
         SERVICES.add(ServiceProcess.start("sampler-service", 28083, environment, List.of()));
@@ -71,8 +76,11 @@ class FashionMnistRunEndToEndTest {
     }
 
     private static ServiceProcess startTrainer() throws java.io.IOException {
-        return ServiceProcess.start("trainer-service", 28082, environment, List.of(
-                "ganflow.trainer.group=" + group, "mp.messaging.incoming.run-commands.group.id=" + group));
+        return ServiceProcess.start(
+                "trainer-service",
+                28082,
+                environment,
+                List.of("ganflow.trainer.group=" + group, "mp.messaging.incoming.run-commands.group.id=" + group));
     }
 
     @AfterAll
@@ -84,17 +92,32 @@ class FashionMnistRunEndToEndTest {
 
     @Test
     void aRunFlowsFromTheDatasetThroughKafkaAndTheTrainerToAServedGrid() throws Exception {
-        JsonNode started = post("/api/v1/runs", Map.of("epochs", 2, "batchSize", 50, "datasetLimit", 1000,
-                "checkpointEverySteps", 15, "metricsEverySteps", 5, "seed", 1));
+        JsonNode started = post(
+                "/api/v1/runs",
+                Map.of(
+                        "epochs",
+                        2,
+                        "batchSize",
+                        50,
+                        "datasetLimit",
+                        1000,
+                        "checkpointEverySteps",
+                        15,
+                        "metricsEverySteps",
+                        5,
+                        "seed",
+                        1));
         String runId = started.get("runId").asText();
 
         JsonNode run = awaitState(runId, "COMPLETED", Duration.ofMinutes(5));
         assertEquals(40, run.get("step").asLong(), "2 epochs of 1000 images in batches of 50");
 
         // batches flowed through Kafka: both epochs, every batch
-        Set<String> batches = KafkaTestClient.await(ImageBatch.TOPIC, r -> runId.equals(r.key()), 40,
-                Duration.ofSeconds(60)).stream().map(r -> ImageBatchCodec.decode(r.value()))
-                .map(b -> b.epoch() + "/" + b.index()).collect(Collectors.toSet());
+        Set<String> batches =
+                KafkaTestClient.await(ImageBatch.TOPIC, r -> runId.equals(r.key()), 40, Duration.ofSeconds(60)).stream()
+                        .map(r -> ImageBatchCodec.decode(r.value()))
+                        .map(b -> b.epoch() + "/" + b.index())
+                        .collect(Collectors.toSet());
         assertEquals(40, batches.size());
 
         // the final checkpoint is in the store, every part matching its manifest
@@ -116,18 +139,31 @@ class FashionMnistRunEndToEndTest {
 
         HttpResponse<byte[]> sneakers = get("/api/v1/runs/" + runId + "/images?class=7&count=5&seed=3");
         assertEquals(200, sneakers.statusCode());
-        assertEquals(5 * 28 + 4 * 2, ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
+        assertEquals(
+                5 * 28 + 4 * 2,
+                ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
     }
 
     @Test
     void aTrainerKilledMidRunResumesAndEndsWithTheSameWeightsAsAnUninterruptedRun() throws Exception {
-        Map<String, Object> spec = Map.of("epochs", 2, "batchSize", 50, "datasetLimit", 1000,
-                "checkpointEverySteps", 7, "metricsEverySteps", 1, "seed", 11);
+        Map<String, Object> spec = Map.of(
+                "epochs",
+                2,
+                "batchSize",
+                50,
+                "datasetLimit",
+                1000,
+                "checkpointEverySteps",
+                7,
+                "metricsEverySteps",
+                1,
+                "seed",
+                11);
         String uninterrupted = post("/api/v1/runs", spec).get("runId").asText();
         awaitState(uninterrupted, "COMPLETED", Duration.ofMinutes(5));
 
         String interrupted = post("/api/v1/runs", spec).get("runId").asText();
-        awaitStep(interrupted, 10, Duration.ofMinutes(3));   // past the checkpoint at step 7, before the one at 14
+        awaitStep(interrupted, 10, Duration.ofMinutes(3)); // past the checkpoint at step 7, before the one at 14
         trainer.kill();
         SERVICES.remove(trainer);
         trainer = startTrainer();
@@ -139,9 +175,14 @@ class FashionMnistRunEndToEndTest {
         CheckpointManifest expected = checkpoints.latest(uninterrupted).orElseThrow();
         CheckpointManifest actual = checkpoints.latest(interrupted).orElseThrow();
         assertEquals(40, actual.step());
-        for (String part : List.of("generator.params", "discriminator.params", "generator-optimizer.state",
+        for (String part : List.of(
+                "generator.params",
+                "discriminator.params",
+                "generator-optimizer.state",
                 "discriminator-optimizer.state")) {
-            assertEquals(expected.part(part).sha256(), actual.part(part).sha256(),
+            assertEquals(
+                    expected.part(part).sha256(),
+                    actual.part(part).sha256(),
                     part + " differs: the killed run did not continue as if nothing happened");
         }
     }
@@ -150,7 +191,8 @@ class FashionMnistRunEndToEndTest {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
-            if (response.statusCode() == 200 && JSON.readTree(response.body()).get("step").asLong() >= step) {
+            if (response.statusCode() == 200
+                    && JSON.readTree(response.body()).get("step").asLong() >= step) {
                 return;
             }
             Thread.sleep(200);
@@ -180,7 +222,10 @@ class FashionMnistRunEndToEndTest {
         while (System.nanoTime() < deadline) {
             response = get("/api/v1/runs/" + runId + "/grid?seed=5");
             if (response.statusCode() == 200
-                    && String.valueOf(step).equals(response.headers().firstValue("X-Checkpoint-Step").orElse(""))) {
+                    && String.valueOf(step)
+                            .equals(response.headers()
+                                    .firstValue("X-Checkpoint-Step")
+                                    .orElse(""))) {
                 return response;
             }
             Thread.sleep(500);
@@ -190,17 +235,21 @@ class FashionMnistRunEndToEndTest {
     }
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static JsonNode post(String path, Map<String, Object> body) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertTrue(response.statusCode() == 201, "start run: " + response.statusCode() + " "
-                + new String(response.body()));
+        assertTrue(
+                response.statusCode() == 201,
+                "start run: " + response.statusCode() + " " + new String(response.body()));
         return JSON.readTree(response.body());
     }
 }

@@ -37,12 +37,12 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-Dai.djl.offline=true",
-                "-Dquarkus.http.port=" + port));
+        List<String> command =
+                new ArrayList<>(List.of("java", "-Xmx1g", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port));
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new ServiceProcess(name, port, builder.start(), log);
     }
@@ -59,8 +59,10 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start-up; see " + log);
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

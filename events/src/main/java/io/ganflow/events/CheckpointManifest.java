@@ -6,18 +6,20 @@ import java.util.List;
  * Makes a checkpoint visible: written last, after every part, it lists each part's object key, size and SHA-256.
  * A reader ignores a checkpoint whose manifest is missing or does not match its parts.
  */
-public record CheckpointManifest(int version, String runId, long step, int epoch, long createdMillis,
-                                 List<Part> parts) {
+public record CheckpointManifest(
+        int version, String runId, long step, int epoch, long createdMillis, List<Part> parts) {
 
     public static final int VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
 
-    public record Part(String name, String key, long size, String sha256) {
-    }
+    public record Part(String name, String key, long size, String sha256) {}
 
     public Part part(String name) {
-        return parts.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new MalformedEventException("checkpoint " + runId + "@" + step + " has no part " + name));
+        return parts.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () -> new MalformedEventException("checkpoint " + runId + "@" + step + " has no part " + name));
     }
 
     /** Throws {@link MalformedEventException} naming the part unless {@code content} is exactly that part. */

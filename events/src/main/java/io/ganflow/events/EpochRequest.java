@@ -10,7 +10,7 @@ public record EpochRequest(int version, String runId, String dataset, int epoch,
     public static final int VERSION = 1;
 
     public static EpochRequest of(RunSpec spec, int epoch) {
-        return new EpochRequest(VERSION, spec.runId(), spec.dataset(), epoch, spec.batchSize(), spec.seed(),
-                spec.datasetLimit());
+        return new EpochRequest(
+                VERSION, spec.runId(), spec.dataset(), epoch, spec.batchSize(), spec.seed(), spec.datasetLimit());
     }
 }

@@ -15,15 +15,17 @@ public final class ImageBatchCodec {
     private static final byte[] MAGIC = {'G', 'F', 'B'};
     private static final byte VERSION = 1;
 
-    private ImageBatchCodec() {
-    }
+    private ImageBatchCodec() {}
 
     public static byte[] encode(ImageBatch batch) {
         byte[] runId = batch.runId().getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(4 + 2 + runId.length + 16 + 6 + batch.size() + batch.pixels().length);
         out.put(MAGIC).put(VERSION);
         out.putShort((short) runId.length).put(runId);
-        out.putInt(batch.epoch()).putInt(batch.index()).putInt(batch.batchesInEpoch()).putInt(batch.size());
+        out.putInt(batch.epoch())
+                .putInt(batch.index())
+                .putInt(batch.batchesInEpoch())
+                .putInt(batch.size());
         out.putShort((short) batch.channels()).putShort((short) batch.height()).putShort((short) batch.width());
         for (int label : batch.labels()) {
             if (label < 0 || label > 255) {
@@ -40,7 +42,8 @@ public final class ImageBatchCodec {
             throw new MalformedEventException("not an image batch: missing magic 'GFB'");
         }
         if (bytes[3] != VERSION) {
-            throw new MalformedEventException("image batch version " + bytes[3] + " is not supported (expected " + VERSION + ")");
+            throw new MalformedEventException(
+                    "image batch version " + bytes[3] + " is not supported (expected " + VERSION + ")");
         }
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes, 4, bytes.length - 4);
@@ -55,8 +58,9 @@ public final class ImageBatchCodec {
             int width = Short.toUnsignedInt(in.getShort());
             int pixelCount = count * channels * height * width;
             if (count < 1 || in.remaining() != count + pixelCount) {
-                throw new MalformedEventException("image batch of " + count + " images of " + channels + "x" + height + "x"
-                        + width + " needs " + (count + pixelCount) + " bytes after its header, has " + in.remaining());
+                throw new MalformedEventException(
+                        "image batch of " + count + " images of " + channels + "x" + height + "x" + width + " needs "
+                                + (count + pixelCount) + " bytes after its header, has " + in.remaining());
             }
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
@@ -64,8 +68,16 @@ public final class ImageBatchCodec {
             }
             byte[] pixels = new byte[pixelCount];
             in.get(pixels);
-            return new ImageBatch(new String(runId, StandardCharsets.UTF_8), epoch, index, batchesInEpoch, channels,
-                    height, width, labels, pixels);
+            return new ImageBatch(
+                    new String(runId, StandardCharsets.UTF_8),
+                    epoch,
+                    index,
+                    batchesInEpoch,
+                    channels,
+                    height,
+                    width,
+                    labels,
+                    pixels);
         } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
             throw new MalformedEventException("truncated or inconsistent image batch: " + e.getMessage());
         }

@@ -6,7 +6,10 @@ public record RunCommand(int version, Type type, String runId, RunSpec spec) {
     public static final String TOPIC = "run-commands";
     public static final int VERSION = 1;
 
-    public enum Type { START, STOP }
+    public enum Type {
+        START,
+        STOP
+    }
 
     public static RunCommand start(RunSpec spec) {
         return new RunCommand(VERSION, Type.START, spec.runId(), spec);

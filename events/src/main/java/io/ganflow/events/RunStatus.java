@@ -4,21 +4,51 @@ package io.ganflow.events;
  * The latest state of a run, on the compacted {@link #TOPIC} keyed by run id: any service rebuilds its view of all
  * runs by reading the topic from the start.
  */
-public record RunStatus(int version, String runId, State state, int epoch, long step, long latestCheckpointStep,
-                        RunSpec spec, String message, long updatedMillis) {
+public record RunStatus(
+        int version,
+        String runId,
+        State state,
+        int epoch,
+        long step,
+        long latestCheckpointStep,
+        RunSpec spec,
+        String message,
+        long updatedMillis) {
 
     public static final String TOPIC = "run-status";
     public static final int VERSION = 1;
 
-    public enum State { PENDING, RUNNING, COMPLETED, FAILED, STOPPED }
+    public enum State {
+        PENDING,
+        RUNNING,
+        COMPLETED,
+        FAILED,
+        STOPPED
+    }
 
     public static RunStatus pending(RunSpec spec) {
-        return new RunStatus(VERSION, spec.runId(), State.PENDING, 0, 0, -1, spec, "waiting for a trainer",
+        return new RunStatus(
+                VERSION,
+                spec.runId(),
+                State.PENDING,
+                0,
+                0,
+                -1,
+                spec,
+                "waiting for a trainer",
                 System.currentTimeMillis());
     }
 
     public RunStatus with(State newState, int newEpoch, long newStep, long checkpointStep, String newMessage) {
-        return new RunStatus(VERSION, runId, newState, newEpoch, newStep, checkpointStep, spec, newMessage,
+        return new RunStatus(
+                VERSION,
+                runId,
+                newState,
+                newEpoch,
+                newStep,
+                checkpointStep,
+                spec,
+                newMessage,
                 System.currentTimeMillis());
     }
 }

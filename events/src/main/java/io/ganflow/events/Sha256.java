@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] content) {
         try {

@@ -7,8 +7,16 @@ package io.ganflow.events;
  * @param dFake mean D(G(z)): its probability that generated images are real
  */
 public record TrainingMetrics(
-        int version, String runId, int epoch, long step, double lossD, double lossG, double dReal, double dFake,
-        double imagesPerSecond, long timeMillis) {
+        int version,
+        String runId,
+        int epoch,
+        long step,
+        double lossD,
+        double lossG,
+        double dReal,
+        double dFake,
+        double imagesPerSecond,
+        long timeMillis) {
 
     public static final String TOPIC = "training-metrics";
     public static final int VERSION = 1;

@@ -7,8 +7,8 @@ package io.ganflow.events;
  * @param nextBatchIndex the first batch of {@code epoch} not yet trained
  * @param randomStateStep training randomness is derived from (seed, step), so the step is the whole random state
  */
-public record TrainingState(int version, RunSpec spec, long step, int epoch, int nextBatchIndex, boolean completed,
-                            long randomStateStep) {
+public record TrainingState(
+        int version, RunSpec spec, long step, int epoch, int nextBatchIndex, boolean completed, long randomStateStep) {
 
     public static final int VERSION = 1;
 

@@ -15,9 +15,14 @@ class CheckpointManifestTest {
 
     CheckpointManifestTest() {
         new Random(1).nextBytes(content);
-        manifest = new CheckpointManifest(CheckpointManifest.VERSION, "run-1", 40, 1, 0L, List.of(
-                new CheckpointManifest.Part("generator", "runs/run-1/checkpoints/40/generator", content.length,
-                        Sha256.hex(content))));
+        manifest = new CheckpointManifest(
+                CheckpointManifest.VERSION,
+                "run-1",
+                40,
+                1,
+                0L,
+                List.of(new CheckpointManifest.Part(
+                        "generator", "runs/run-1/checkpoints/40/generator", content.length, Sha256.hex(content))));
     }
 
     @Test
@@ -29,8 +34,8 @@ class CheckpointManifestTest {
     void detectsASingleFlippedByte() {
         byte[] corrupted = content.clone();
         corrupted[1234] ^= 0x01;
-        MalformedEventException error = assertThrows(MalformedEventException.class,
-                () -> manifest.verify("generator", corrupted));
+        MalformedEventException error =
+                assertThrows(MalformedEventException.class, () -> manifest.verify("generator", corrupted));
         assertTrue(error.getMessage().contains("SHA-256"), error.getMessage());
     }
 

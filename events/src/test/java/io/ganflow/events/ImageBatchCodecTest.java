@@ -43,15 +43,16 @@ class ImageBatchCodecTest {
     @Test
     void truncatedBatchIsRefusedWithAClearError() {
         byte[] encoded = ImageBatchCodec.encode(randomBatch(4, 1, 28));
-        MalformedEventException error = assertThrows(MalformedEventException.class,
+        MalformedEventException error = assertThrows(
+                MalformedEventException.class,
                 () -> ImageBatchCodec.decode(Arrays.copyOf(encoded, encoded.length - 10)));
         assertTrue(error.getMessage().contains("needs"), error.getMessage());
     }
 
     @Test
     void foreignBytesAreRefused() {
-        MalformedEventException error = assertThrows(MalformedEventException.class,
-                () -> ImageBatchCodec.decode("{\"hello\":1}".getBytes()));
+        MalformedEventException error =
+                assertThrows(MalformedEventException.class, () -> ImageBatchCodec.decode("{\"hello\":1}".getBytes()));
         assertTrue(error.getMessage().contains("magic"), error.getMessage());
     }
 }

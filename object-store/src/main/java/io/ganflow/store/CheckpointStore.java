@@ -42,11 +42,11 @@ public final class CheckpointStore {
         for (Map.Entry<String, byte[]> part : parts.entrySet()) {
             String key = prefix + part.getKey();
             store.put(key, part.getValue(), contentType(part.getKey()));
-            described.add(new CheckpointManifest.Part(part.getKey(), key, part.getValue().length,
-                    Sha256.hex(part.getValue())));
+            described.add(new CheckpointManifest.Part(
+                    part.getKey(), key, part.getValue().length, Sha256.hex(part.getValue())));
         }
-        CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.VERSION, runId, step, epoch,
-                System.currentTimeMillis(), described);
+        CheckpointManifest manifest = new CheckpointManifest(
+                CheckpointManifest.VERSION, runId, step, epoch, System.currentTimeMillis(), described);
         String manifestKey = prefix + CheckpointManifest.FILE_NAME;
         store.put(manifestKey, Json.writeBytes(manifest), "application/json");
         return manifestKey;

@@ -22,7 +22,10 @@ public final class ObjectStore {
     private final String bucket;
 
     public ObjectStore(String endpoint, String accessKey, String secretKey, String bucket) {
-        this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
+        this.client = MinioClient.builder()
+                .endpoint(endpoint)
+                .credentials(accessKey, secretKey)
+                .build();
         this.bucket = bucket;
     }
 
@@ -40,14 +43,19 @@ public final class ObjectStore {
     }
 
     public void put(String key, byte[] content, String contentType) {
-        call("put " + key, () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(new ByteArrayInputStream(content), content.length, -1).contentType(contentType).build()));
+        call(
+                "put " + key,
+                () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                                new ByteArrayInputStream(content), content.length, -1)
+                        .contentType(contentType)
+                        .build()));
     }
 
     /** The object's bytes, or empty when there is no such object. */
     public Optional<byte[]> get(String key) {
         return call("get " + key, () -> {
-            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            try (InputStream in = client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return Optional.of(in.readAllBytes());
             } catch (ErrorResponseException e) {
                 if ("NoSuchKey".equals(e.errorResponse().code())) {
@@ -62,8 +70,11 @@ public final class ObjectStore {
     public List<String> list(String prefix) {
         return call("list " + prefix, () -> {
             List<String> keys = new ArrayList<>();
-            for (Result<Item> result : client.listObjects(
-                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 Item item = result.get();
                 if (!item.isDir()) {
                     keys.add(item.objectName());

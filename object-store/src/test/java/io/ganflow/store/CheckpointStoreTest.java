@@ -53,8 +53,8 @@ class CheckpointStoreTest {
         byte[] corrupted = parts(5).get("generator.params");
         corrupted[500] ^= 0x40;
         store.put(manifest.part("generator.params").key(), corrupted, "application/octet-stream");
-        MalformedEventException error = assertThrows(MalformedEventException.class,
-                () -> checkpoints.readPart(manifest, "generator.params"));
+        MalformedEventException error =
+                assertThrows(MalformedEventException.class, () -> checkpoints.readPart(manifest, "generator.params"));
         assertTrue(error.getMessage().contains("SHA-256"), error.getMessage());
     }
 

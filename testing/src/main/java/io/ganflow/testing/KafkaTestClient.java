@@ -20,15 +20,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** A plain Kafka client for tests: produce a record, and read a topic from its start until enough records match. */
 public final class KafkaTestClient {
 
-    private KafkaTestClient() {
-    }
+    private KafkaTestClient() {}
 
     public static void send(String topic, String key, byte[] value) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafkaBootstrapServers());
         properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
         try (KafkaProducer<String, byte[]> producer =
-                     new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
@@ -43,8 +42,8 @@ public final class KafkaTestClient {
      * Reads {@code topic} from the beginning until {@code count} records match or {@code timeout} passes; returns the
      * matching records.
      */
-    public static List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
-                                                             int count, Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> await(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> match, int count, Duration timeout) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.kafkaBootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -53,7 +52,7 @@ public final class KafkaTestClient {
         List<ConsumerRecord<String, byte[]>> matched = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (matched.size() < count && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Where the real Kafka broker and S3 server of ./gan test are, read from the environment that ./gan sets. */
 public final class LocalInfrastructure {
 
-    private LocalInfrastructure() {
-    }
+    private LocalInfrastructure() {}
 
     public static String kafkaBootstrapServers() {
         return required("KAFKA_BOOTSTRAP_SERVERS");

@@ -16,9 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class DatasetCatalog {
 
     /** What a client sees of a data set without loading it. */
-    public record DatasetInfo(String name, int classes, int channels, int height, int width, boolean available,
-                              String location) {
-    }
+    public record DatasetInfo(
+            String name, int classes, int channels, int height, int width, boolean available, String location) {}
 
     private final DatasetConfig config;
     private final Map<String, LabelledImages> loaded = new ConcurrentHashMap<>();
@@ -29,8 +28,14 @@ public class DatasetCatalog {
 
     public List<DatasetInfo> list() {
         Path directory = config.fashionMnist().directory();
-        return List.of(new DatasetInfo(FashionMnist.NAME, FashionMnist.CLASSES, 1, 28, 28,
-                Files.isRegularFile(directory.resolve(FashionMnist.TRAIN_IMAGES)), directory.toString()));
+        return List.of(new DatasetInfo(
+                FashionMnist.NAME,
+                FashionMnist.CLASSES,
+                1,
+                28,
+                28,
+                Files.isRegularFile(directory.resolve(FashionMnist.TRAIN_IMAGES)),
+                directory.toString()));
     }
 
     /** The named data set, or empty when this service does not know it. Throws when its files are bad. */
@@ -38,7 +43,7 @@ public class DatasetCatalog {
         if (!FashionMnist.NAME.equals(name)) {
             return Optional.empty();
         }
-        return Optional.of(loaded.computeIfAbsent(name,
-                n -> FashionMnist.readTraining(config.fashionMnist().directory())));
+        return Optional.of(loaded.computeIfAbsent(
+                name, n -> FashionMnist.readTraining(config.fashionMnist().directory())));
     }
 }

@@ -24,7 +24,8 @@ public final class EpochPlan {
         this.epoch = epoch;
         int size = limit > 0 ? Math.min(limit, data.count()) : data.count();
         this.batchSize = Math.min(batchSize, size);
-        this.order = shuffled(size, new SplittableRandom(seed).split().nextLong() ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
+        this.order =
+                shuffled(size, new SplittableRandom(seed).split().nextLong() ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
     }
 
     public int batches() {
@@ -44,8 +45,8 @@ public final class EpochPlan {
             System.arraycopy(data.pixels(), image * imageBytes, pixels, i * imageBytes, imageBytes);
             labels[i] = data.labels()[image];
         }
-        return new ImageBatch(runId, epoch, index, batches(), data.channels(), data.height(), data.width(), labels,
-                pixels);
+        return new ImageBatch(
+                runId, epoch, index, batches(), data.channels(), data.height(), data.width(), labels, pixels);
     }
 
     /** Fisher-Yates with a seeded generator: the same seed always gives the same order. */

@@ -10,8 +10,7 @@ public final class FashionMnist {
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
 
-    private FashionMnist() {
-    }
+    private FashionMnist() {}
 
     public static LabelledImages readTraining(Path directory) {
         Path imagesFile = directory.resolve(TRAIN_IMAGES);
@@ -19,12 +18,12 @@ public final class FashionMnist {
         IdxReader.Images images = IdxReader.readImages(imagesFile);
         int[] labels = IdxReader.readLabels(labelsFile, CLASSES);
         if (images.rows() != 28 || images.columns() != 28) {
-            throw new DatasetFormatException(imagesFile + ": Fashion-MNIST images are 28x28, these are "
-                    + images.rows() + "x" + images.columns());
+            throw new DatasetFormatException(imagesFile + ": Fashion-MNIST images are 28x28, these are " + images.rows()
+                    + "x" + images.columns());
         }
         if (labels.length != images.count()) {
-            throw new DatasetFormatException(labelsFile + ": " + labels.length + " labels for " + images.count()
-                    + " images in " + imagesFile);
+            throw new DatasetFormatException(
+                    labelsFile + ": " + labels.length + " labels for " + images.count() + " images in " + imagesFile);
         }
         return new LabelledImages(NAME, CLASSES, 1, 28, 28, images.pixels(), labels);
     }

@@ -18,12 +18,10 @@ public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /** Images as uint8 pixels, row-major, with their count and size. */
-    public record Images(int count, int rows, int columns, byte[] pixels) {
-    }
+    public record Images(int count, int rows, int columns, byte[] pixels) {}
 
     public static Images readImages(Path file) {
         try (DataInputStream in = open(file)) {
@@ -32,8 +30,8 @@ public final class IdxReader {
             int rows = in.readInt();
             int columns = in.readInt();
             if (count < 1 || rows < 1 || columns < 1 || (long) count * rows * columns > Integer.MAX_VALUE) {
-                throw new DatasetFormatException(file + ": implausible header: " + count + " images of " + rows + "x"
-                        + columns);
+                throw new DatasetFormatException(
+                        file + ": implausible header: " + count + " images of " + rows + "x" + columns);
             }
             byte[] pixels = new byte[count * rows * columns];
             readFully(file, in, pixels);
@@ -61,8 +59,8 @@ public final class IdxReader {
             for (int i = 0; i < count; i++) {
                 labels[i] = Byte.toUnsignedInt(raw[i]);
                 if (labels[i] >= classes) {
-                    throw new DatasetFormatException(file + ": label " + labels[i] + " at index " + i
-                            + " is out of range 0-" + (classes - 1));
+                    throw new DatasetFormatException(
+                            file + ": label " + labels[i] + " at index " + i + " is out of range 0-" + (classes - 1));
                 }
             }
             return labels;
@@ -83,16 +81,16 @@ public final class IdxReader {
 
     private static void expectMagic(Path file, int magic, int expected, String kind) {
         if (magic != expected) {
-            throw new DatasetFormatException(String.format("%s: not an IDX %s file: magic number 0x%08x, expected 0x%08x",
-                    file, kind, magic, expected));
+            throw new DatasetFormatException(String.format(
+                    "%s: not an IDX %s file: magic number 0x%08x, expected 0x%08x", file, kind, magic, expected));
         }
     }
 
     private static void readFully(Path file, DataInputStream in, byte[] target) throws IOException {
         int read = in.readNBytes(target, 0, target.length);
         if (read != target.length) {
-            throw new DatasetFormatException(file + ": truncated: header promises " + target.length
-                    + " bytes of data, file has " + read);
+            throw new DatasetFormatException(
+                    file + ": truncated: header promises " + target.length + " bytes of data, file has " + read);
         }
     }
 

@@ -30,8 +30,8 @@ public class EpochPublisher {
     private final DatasetCatalog catalog;
     private final MutinyEmitter<Record<String, byte[]>> batches;
 
-    public EpochPublisher(DatasetCatalog catalog,
-                          @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches) {
+    public EpochPublisher(
+            DatasetCatalog catalog, @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches) {
         this.catalog = catalog;
         this.batches = batches;
     }
@@ -49,10 +49,11 @@ public class EpochPublisher {
     }
 
     private void publish(EpochRequest request) {
-        LabelledImages data = catalog.get(request.dataset()).orElseThrow(() -> new MalformedEventException(
-                "run " + request.runId() + " asks for unknown data set " + request.dataset()));
-        EpochPlan plan = new EpochPlan(data, request.runId(), request.epoch(), request.batchSize(), request.seed(),
-                request.limit());
+        LabelledImages data = catalog.get(request.dataset())
+                .orElseThrow(() -> new MalformedEventException(
+                        "run " + request.runId() + " asks for unknown data set " + request.dataset()));
+        EpochPlan plan = new EpochPlan(
+                data, request.runId(), request.epoch(), request.batchSize(), request.seed(), request.limit());
         long started = System.nanoTime();
         long bytes = 0;
         for (int index = 0; index < plan.batches(); index++) {
@@ -61,7 +62,8 @@ public class EpochPublisher {
             batches.sendAndAwait(Record.of(request.runId(), encoded));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.infof("run=%s epoch=%d published %d batches (%.1f MB) in %.1f s", request.runId(), request.epoch(),
-                plan.batches(), bytes / 1e6, seconds);
+        LOG.infof(
+                "run=%s epoch=%d published %d batches (%.1f MB) in %.1f s",
+                request.runId(), request.epoch(), plan.batches(), bytes / 1e6, seconds);
     }
 }

@@ -26,7 +26,8 @@ class EpochPlanTest {
 
     @Test
     void theSameSeedAndEpochGiveTheSameOrder() {
-        assertArrayEquals(new EpochPlan(DATA, "r", 3, 10, 42, 0).order(), new EpochPlan(DATA, "r", 3, 10, 42, 0).order());
+        assertArrayEquals(
+                new EpochPlan(DATA, "r", 3, 10, 42, 0).order(), new EpochPlan(DATA, "r", 3, 10, 42, 0).order());
     }
 
     @Test

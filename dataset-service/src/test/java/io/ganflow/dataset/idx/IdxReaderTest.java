@@ -84,25 +84,27 @@ class IdxReaderTest {
     @Test
     void aLabelOutOfRangeIsRefusedWithItsIndex() throws IOException {
         Path labels = gzip("labels.gz", idxLabels(3, 1, 12, 2));
-        DatasetFormatException error = assertThrows(DatasetFormatException.class,
-                () -> IdxReader.readLabels(labels, 10));
+        DatasetFormatException error =
+                assertThrows(DatasetFormatException.class, () -> IdxReader.readLabels(labels, 10));
         assertTrue(error.getMessage().contains("label 12 at index 1"), error.getMessage());
     }
 
     @Test
     void aMissingFileIsNamed() {
-        DatasetFormatException error = assertThrows(DatasetFormatException.class,
-                () -> IdxReader.readImages(directory.resolve("nope.gz")));
+        DatasetFormatException error =
+                assertThrows(DatasetFormatException.class, () -> IdxReader.readImages(directory.resolve("nope.gz")));
         assertTrue(error.getMessage().contains("nope.gz: no such file"), error.getMessage());
     }
 
     @Test
     void imagesAndLabelsOfDifferentCountsAreRefused() throws IOException {
-        Files.write(directory.resolve(FashionMnist.TRAIN_IMAGES),
+        Files.write(
+                directory.resolve(FashionMnist.TRAIN_IMAGES),
                 Files.readAllBytes(gzip("a.gz", idxImages(IdxReader.IMAGES_MAGIC, 2, 28, 28, 2 * 784))));
-        Files.write(directory.resolve(FashionMnist.TRAIN_LABELS), Files.readAllBytes(gzip("b.gz", idxLabels(3, 1, 2, 3))));
-        DatasetFormatException error = assertThrows(DatasetFormatException.class,
-                () -> FashionMnist.readTraining(directory));
+        Files.write(
+                directory.resolve(FashionMnist.TRAIN_LABELS), Files.readAllBytes(gzip("b.gz", idxLabels(3, 1, 2, 3))));
+        DatasetFormatException error =
+                assertThrows(DatasetFormatException.class, () -> FashionMnist.readTraining(directory));
         assertTrue(error.getMessage().contains("3 labels for 2 images"), error.getMessage());
     }
 }

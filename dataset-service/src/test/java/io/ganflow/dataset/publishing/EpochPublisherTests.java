@@ -24,18 +24,23 @@ class EpochPublisherTests {
 
     private static List<ImageBatch> awaitBatches(String runId, int count) {
         return KafkaTestClient.await(ImageBatch.TOPIC, r -> runId.equals(r.key()), count, Duration.ofSeconds(60))
-                .stream().map(r -> ImageBatchCodec.decode(r.value())).toList();
+                .stream()
+                .map(r -> ImageBatchCodec.decode(r.value()))
+                .toList();
     }
 
     @Test
     void anEpochRequestIsAnsweredWithTheWholeEpochAsBatches() {
         String runId = LocalInfrastructure.unique("epoch");
-        KafkaTestClient.send(EpochRequest.TOPIC, runId,
+        KafkaTestClient.send(
+                EpochRequest.TOPIC,
+                runId,
                 Json.write(new EpochRequest(EpochRequest.VERSION, runId, "fashion-mnist", 2, 64, 5L, 256)));
 
         List<ImageBatch> batches = awaitBatches(runId, 4);
         assertEquals(4, batches.size());
-        assertEquals(List.of(0, 1, 2, 3), batches.stream().map(ImageBatch::index).toList());
+        assertEquals(
+                List.of(0, 1, 2, 3), batches.stream().map(ImageBatch::index).toList());
         for (ImageBatch batch : batches) {
             assertEquals(2, batch.epoch());
             assertEquals(4, batch.batchesInEpoch());
@@ -43,7 +48,9 @@ class EpochPublisherTests {
             assertEquals(List.of(1, 28, 28), List.of(batch.channels(), batch.height(), batch.width()));
             assertTrue(java.util.Arrays.stream(batch.labels()).allMatch(l -> l >= 0 && l < 10));
         }
-        Set<Integer> classes = batches.stream().flatMapToInt(b -> java.util.Arrays.stream(b.labels())).boxed()
+        Set<Integer> classes = batches.stream()
+                .flatMapToInt(b -> java.util.Arrays.stream(b.labels()))
+                .boxed()
                 .collect(Collectors.toSet());
         assertEquals(10, classes.size(), "256 Fashion-MNIST images cover all 10 classes");
     }
@@ -53,14 +60,21 @@ class EpochPublisherTests {
         String badRun = LocalInfrastructure.unique("bad");
         KafkaTestClient.send(EpochRequest.TOPIC, badRun, "this is not an epoch request");
         String unknownDataset = LocalInfrastructure.unique("unknown");
-        KafkaTestClient.send(EpochRequest.TOPIC, unknownDataset,
+        KafkaTestClient.send(
+                EpochRequest.TOPIC,
+                unknownDataset,
                 Json.write(new EpochRequest(EpochRequest.VERSION, unknownDataset, "imagenet", 0, 64, 5L, 0)));
         String goodRun = LocalInfrastructure.unique("good");
-        KafkaTestClient.send(EpochRequest.TOPIC, goodRun,
+        KafkaTestClient.send(
+                EpochRequest.TOPIC,
+                goodRun,
                 Json.write(new EpochRequest(EpochRequest.VERSION, goodRun, "fashion-mnist", 0, 100, 5L, 100)));
 
-        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.await(DeadLetter.topicFor("dataset-service"),
-                r -> badRun.equals(r.key()) || unknownDataset.equals(r.key()), 2, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.await(
+                DeadLetter.topicFor("dataset-service"),
+                r -> badRun.equals(r.key()) || unknownDataset.equals(r.key()),
+                2,
+                Duration.ofSeconds(60));
         assertEquals(2, parked.size(), "both bad requests are on the dead-letter topic");
         assertEquals(1, awaitBatches(goodRun, 1).size());
     }

@@ -31,19 +31,24 @@ public class ImageResource {
     @Path("/grid")
     @Blocking
     @Operation(summary = "The latest checkpoint's sample grid: one row per class")
-    public Response grid(@PathParam("runId") String runId, @QueryParam("seed") @DefaultValue("0") long seed,
-                         @QueryParam("columns") @DefaultValue("10") int columns) {
+    public Response grid(
+            @PathParam("runId") String runId,
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @QueryParam("columns") @DefaultValue("10") int columns) {
         return relay(() -> sampler.grid(runId, seed, columns));
     }
 
     @GET
     @Path("/images")
     @Blocking
-    @Operation(summary = "Generated images of one class (0-9: T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, "
-            + "Shirt, Sneaker, Bag, Ankle boot)")
-    public Response images(@PathParam("runId") String runId, @QueryParam("class") @DefaultValue("0") int classId,
-                           @QueryParam("count") @DefaultValue("8") int count,
-                           @QueryParam("seed") @DefaultValue("0") long seed) {
+    @Operation(
+            summary = "Generated images of one class (0-9: T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, "
+                    + "Shirt, Sneaker, Bag, Ankle boot)")
+    public Response images(
+            @PathParam("runId") String runId,
+            @QueryParam("class") @DefaultValue("0") int classId,
+            @QueryParam("count") @DefaultValue("8") int count,
+            @QueryParam("seed") @DefaultValue("0") long seed) {
         return relay(() -> sampler.images(runId, classId, count, seed));
     }
 
@@ -56,8 +61,8 @@ public class ImageResource {
         }
         try (upstream) {
             byte[] body = upstream.readEntity(byte[].class);
-            Response.ResponseBuilder relayed = Response.status(upstream.getStatus()).entity(body)
-                    .type(upstream.getMediaType());
+            Response.ResponseBuilder relayed =
+                    Response.status(upstream.getStatus()).entity(body).type(upstream.getMediaType());
             for (String header : PASSED_HEADERS) {
                 String value = upstream.getHeaderString(header);
                 if (value != null) {

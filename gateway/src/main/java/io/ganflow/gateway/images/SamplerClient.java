@@ -18,6 +18,9 @@ public interface SamplerClient {
 
     @GET
     @Path("/images")
-    Response images(@PathParam("runId") String runId, @QueryParam("class") int classId,
-                    @QueryParam("count") int count, @QueryParam("seed") long seed);
+    Response images(
+            @PathParam("runId") String runId,
+            @QueryParam("class") int classId,
+            @QueryParam("count") int count,
+            @QueryParam("seed") long seed);
 }

@@ -40,13 +40,20 @@ public class TopicSetup {
             Set<String> existing = admin.listTopics().names().get();
             if (!existing.contains(RunStatus.TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(RunStatus.TOPIC, 1, (short) 1)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                        .all().get();
+                                .configs(
+                                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all()
+                        .get();
             } else {
                 ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, RunStatus.TOPIC);
-                admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                        AlterConfigOp.OpType.SET)))).all().get();
+                admin.incrementalAlterConfigs(Map.of(
+                                topic,
+                                List.of(new AlterConfigOp(
+                                        new ConfigEntry(
+                                                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                                        AlterConfigOp.OpType.SET))))
+                        .all()
+                        .get();
             }
         } catch (Exception e) {
             // not fatal: the topic still works, only without compaction

@@ -35,6 +35,9 @@ public class ProblemMapper {
     }
 
     public static Response problem(int status, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail))
+                .build();
     }
 }

@@ -50,8 +50,10 @@ public class RunDirectory {
     }
 
     public List<RunView> list() {
-        return statuses.values().stream().map(this::view)
-                .sorted(Comparator.comparingLong(RunView::updatedMillis).reversed()).toList();
+        return statuses.values().stream()
+                .map(this::view)
+                .sorted(Comparator.comparingLong(RunView::updatedMillis).reversed())
+                .toList();
     }
 
     public Optional<RunView> get(String runId) {

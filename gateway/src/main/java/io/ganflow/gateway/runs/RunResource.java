@@ -31,9 +31,11 @@ public class RunResource {
     private final Emitter<Record<String, String>> commands;
     private final Emitter<Record<String, String>> statuses;
 
-    public RunResource(RunDirectory directory, RunSpecStore specs,
-                       @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands,
-                       @Channel(RunStatusOut.CHANNEL) Emitter<Record<String, String>> statuses) {
+    public RunResource(
+            RunDirectory directory,
+            RunSpecStore specs,
+            @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands,
+            @Channel(RunStatusOut.CHANNEL) Emitter<Record<String, String>> statuses) {
         this.directory = directory;
         this.specs = specs;
         this.commands = commands;
@@ -42,11 +44,16 @@ public class RunResource {
 
     @POST
     @Blocking
-    @Operation(summary = "Start a training run", description = "Validates the run, records it, and asks the trainers to "
-            + "start it. Nothing is published when the run is invalid.")
+    @Operation(
+            summary = "Start a training run",
+            description = "Validates the run, records it, and asks the trainers to "
+                    + "start it. Nothing is published when the run is invalid.")
     public Response start(StartRunRequest request) {
-        RunSpec spec = (request == null ? new StartRunRequest(null, null, null, null, null, null, null, null, null,
-                null, null, null, null) : request).toSpec("cgan-" + UUID.randomUUID().toString().substring(0, 8));
+        RunSpec spec = (request == null
+                        ? new StartRunRequest(
+                                null, null, null, null, null, null, null, null, null, null, null, null, null)
+                        : request)
+                .toSpec("cgan-" + UUID.randomUUID().toString().substring(0, 8));
         List<String> problems = spec.problems();
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid run", String.join("; ", problems));
@@ -60,7 +67,8 @@ public class RunResource {
         statuses.send(Record.of(spec.runId(), Json.write(pending)));
         commands.send(Record.of(spec.runId(), Json.write(RunCommand.start(spec))));
         return Response.created(URI.create("/api/v1/runs/" + spec.runId()))
-                .entity(directory.get(spec.runId()).orElseThrow()).build();
+                .entity(directory.get(spec.runId()).orElseThrow())
+                .build();
     }
 
     @GET
@@ -73,7 +81,8 @@ public class RunResource {
     @Path("/{runId}")
     @Operation(summary = "One run")
     public RunView get(@PathParam("runId") String runId) {
-        return directory.get(runId)
+        return directory
+                .get(runId)
                 .orElseThrow(() -> new ProblemException(404, "No such run", "run " + runId + " is not known"));
     }
 }

@@ -5,6 +5,5 @@ final class RunStatusOut {
 
     static final String CHANNEL = "run-status-out";
 
-    private RunStatusOut() {
-    }
+    private RunStatusOut() {}
 }

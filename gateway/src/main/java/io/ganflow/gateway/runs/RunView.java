@@ -4,11 +4,25 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 
 /** A run as clients see it. */
-public record RunView(String runId, String state, int epoch, long step, long latestCheckpointStep, String message,
-                      RunSpec spec, long updatedMillis) {
+public record RunView(
+        String runId,
+        String state,
+        int epoch,
+        long step,
+        long latestCheckpointStep,
+        String message,
+        RunSpec spec,
+        long updatedMillis) {
 
     static RunView of(RunStatus status, long latestStep) {
-        return new RunView(status.runId(), status.state().name(), status.epoch(), Math.max(status.step(), latestStep),
-                status.latestCheckpointStep(), status.message(), status.spec(), status.updatedMillis());
+        return new RunView(
+                status.runId(),
+                status.state().name(),
+                status.epoch(),
+                Math.max(status.step(), latestStep),
+                status.latestCheckpointStep(),
+                status.message(),
+                status.spec(),
+                status.updatedMillis());
     }
 }

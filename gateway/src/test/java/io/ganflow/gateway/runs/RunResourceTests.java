@@ -37,15 +37,22 @@ class RunResourceTests {
     @Test
     void aStartedRunIsRecordedAnnouncedAndListed() {
         String runId = LocalInfrastructure.unique("ui");
-        given().contentType("application/json").body(Map.of("runId", runId, "epochs", 3, "batchSize", 64, "datasetLimit", 128))
+        given().contentType("application/json")
+                .body(Map.of("runId", runId, "epochs", 3, "batchSize", 64, "datasetLimit", 128))
                 .post("/api/v1/runs")
-                .then().statusCode(201).header("Location", containsString("/api/v1/runs/" + runId))
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/runs/" + runId))
                 .body("state", equalTo("PENDING"), "spec.epochs", equalTo(3), "spec.learningRate", equalTo(2e-4f));
 
-        RunSpec stored = new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET)).load(runId).orElseThrow();
+        RunSpec stored = new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET))
+                .load(runId)
+                .orElseThrow();
         assertEquals(64, stored.batchSize());
-        List<RunCommand> commands = KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1,
-                Duration.ofSeconds(30)).stream().map(r -> Json.read(r.value(), RunCommand.class)).toList();
+        List<RunCommand> commands =
+                KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(30)).stream()
+                        .map(r -> Json.read(r.value(), RunCommand.class))
+                        .toList();
         assertEquals(1, commands.size());
         assertEquals(RunCommand.Type.START, commands.get(0).type());
         given().get("/api/v1/runs").then().statusCode(200).body("runId", hasItem(runId));
@@ -54,22 +61,38 @@ class RunResourceTests {
     @Test
     void anInvalidRunIsRefusedWithAProblemAndNothingPublished() {
         String runId = LocalInfrastructure.unique("invalid");
-        given().contentType("application/json").body(Map.of("runId", runId, "epochs", 0, "model", "vae"))
+        given().contentType("application/json")
+                .body(Map.of("runId", runId, "epochs", 0, "model", "vae"))
                 .post("/api/v1/runs")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("title", equalTo("Invalid run"),
-                        "detail", containsString("epochs must be between 1 and 10000"),
-                        "detail", containsString("model must be one of [cgan-fashion-mnist]"));
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "title",
+                        equalTo("Invalid run"),
+                        "detail",
+                        containsString("epochs must be between 1 and 10000"),
+                        "detail",
+                        containsString("model must be one of [cgan-fashion-mnist]"));
         assertTrue(KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(3))
                 .isEmpty());
-        assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET)).load(runId).isEmpty());
+        assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET))
+                .load(runId)
+                .isEmpty());
     }
 
     @Test
     void malformedJsonAndUnknownRunsAreProblems() {
-        given().contentType("application/json").body("{not json").post("/api/v1/runs")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/v1/runs/nope").then().statusCode(404).contentType("application/problem+json")
+        given().contentType("application/json")
+                .body("{not json")
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/v1/runs/nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("run nope is not known"));
         given().get("/api/v1/runs/nope/grid").then().statusCode(503).contentType("application/problem+json");
     }

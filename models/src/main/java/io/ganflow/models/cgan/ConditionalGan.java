@@ -27,8 +27,7 @@ public final class ConditionalGan {
     public static final int LABEL_EMBEDDING = 50;
     public static final float LEAKY_SLOPE = 0.2f;
 
-    private ConditionalGan() {
-    }
+    private ConditionalGan() {}
 
     /** (z [N, latent], labels [N] int64) to images [N, 1, 28, 28] in [-1, 1]. */
     public static Block generator() {
@@ -42,14 +41,17 @@ public final class ConditionalGan {
                 .add(Linear.builder().setUnits(7 * 7).build())
                 .add(new Reshape(1, 7, 7));
         Block upsampler = new SequentialBlock()
-                .add(TransposedConv2d.doubling(128))      // 7x7x129 -> 14x14x128
+                .add(TransposedConv2d.doubling(128)) // 7x7x129 -> 14x14x128
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
-                .add(TransposedConv2d.doubling(128))      // -> 28x28x128
+                .add(TransposedConv2d.doubling(128)) // -> 28x28x128
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
-                .add(Conv2d.builder().setFilters(CHANNELS).setKernelShape(new Shape(7, 7))
-                        .optPadding(new Shape(3, 3)).build())   // -> 28x28x1
+                .add(Conv2d.builder()
+                        .setFilters(CHANNELS)
+                        .setKernelShape(new Shape(7, 7))
+                        .optPadding(new Shape(3, 3))
+                        .build()) // -> 28x28x1
                 .add(Activation.tanhBlock());
         return new LabelConditioned(noisePath, labelPath, upsampler);
     }
@@ -61,9 +63,9 @@ public final class ConditionalGan {
                 .add(Linear.builder().setUnits(IMAGE_SIDE * IMAGE_SIDE).build())
                 .add(new Reshape(1, IMAGE_SIDE, IMAGE_SIDE));
         Block downsampler = new SequentialBlock()
-                .add(halving())                           // 28x28x2 -> 14x14x128, no batch norm on the input layer
+                .add(halving()) // 28x28x2 -> 14x14x128, no batch norm on the input layer
                 .add(Activation.leakyReluBlock(LEAKY_SLOPE))
-                .add(halving())                           // -> 7x7x128
+                .add(halving()) // -> 7x7x128
                 .add(BatchNorm.builder().build())
                 .add(Activation.leakyReluBlock(LEAKY_SLOPE))
                 .add(Blocks.batchFlattenBlock())
@@ -81,11 +83,18 @@ public final class ConditionalGan {
     }
 
     private static Block embedding() {
-        return new IdEmbedding.Builder().setDictionarySize(CLASSES).setEmbeddingSize(LABEL_EMBEDDING).build();
+        return new IdEmbedding.Builder()
+                .setDictionarySize(CLASSES)
+                .setEmbeddingSize(LABEL_EMBEDDING)
+                .build();
     }
 
     private static Block halving() {
-        return Conv2d.builder().setFilters(128).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2))
-                .optPadding(new Shape(1, 1)).build();
+        return Conv2d.builder()
+                .setFilters(128)
+                .setKernelShape(new Shape(3, 3))
+                .optStride(new Shape(2, 2))
+                .optPadding(new Shape(1, 1))
+                .build();
     }
 }

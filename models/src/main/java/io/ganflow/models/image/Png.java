@@ -15,8 +15,7 @@ public final class Png {
     /** Pixels between grid cells. */
     public static final int GAP = 2;
 
-    private Png() {
-    }
+    private Png() {}
 
     /**
      * Lays out {@code count} images (uint8, NCHW) in rows of {@code columns}, with a {@link #GAP}-pixel gap.
@@ -28,7 +27,9 @@ public final class Png {
         }
         int rows = (count + columns - 1) / columns;
         int cells = Math.min(count, columns);
-        BufferedImage image = new BufferedImage(cells * (width + GAP) - GAP, rows * (height + GAP) - GAP,
+        BufferedImage image = new BufferedImage(
+                cells * (width + GAP) - GAP,
+                rows * (height + GAP) - GAP,
                 channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
         WritableRaster raster = image.getRaster();
         int plane = height * width;
@@ -40,7 +41,8 @@ public final class Png {
                 for (int x = 0; x < width; x++) {
                     for (int c = 0; c < channels; c++) {
                         // raster bands are R, G, B (or gray): written as they are, no colour conversion
-                        raster.setSample(left + x, top + y, c, Byte.toUnsignedInt(pixels[offset + c * plane + y * width + x]));
+                        raster.setSample(
+                                left + x, top + y, c, Byte.toUnsignedInt(pixels[offset + c * plane + y * width + x]));
                     }
                 }
             }

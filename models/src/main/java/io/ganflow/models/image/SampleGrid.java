@@ -3,8 +3,7 @@ package io.ganflow.models.image;
 /** The conditional model's sample grid: one row per class, {@code columns} images per row. */
 public final class SampleGrid {
 
-    private SampleGrid() {
-    }
+    private SampleGrid() {}
 
     public static long[] labels(int classes, int columns) {
         long[] labels = new long[classes * columns];

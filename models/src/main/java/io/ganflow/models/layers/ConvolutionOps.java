@@ -9,14 +9,13 @@ import ai.djl.ndarray.types.Shape;
 /** Convolutions as plain functions of arrays, so that layers and their float64 checks share one implementation. */
 public final class ConvolutionOps {
 
-    private ConvolutionOps() {
-    }
+    private ConvolutionOps() {}
 
     /** An ordinary 2-D convolution (cross-correlation), NCHW, weight {@code [out, in, k, k]}. */
     public static NDArray conv2d(NDArray input, NDArray weight, NDArray bias, int stride, int padding) {
         return input.getNDArrayInternal()
-                .convolution(input, weight, bias, new Shape(stride, stride), new Shape(padding, padding),
-                        new Shape(1, 1), 1)
+                .convolution(
+                        input, weight, bias, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1)
                 .singletonOrThrow();
     }
 
@@ -61,8 +60,6 @@ public final class ConvolutionOps {
         merged[axis] = length * stride;
         NDArray flat = interleaved.reshape(new Shape(merged));
         long keep = (length - 1) * stride + 1;
-        return axis == 3
-                ? flat.get(new NDIndex(":, :, :, 0:{}", keep))
-                : flat.get(new NDIndex(":, :, 0:{}, :", keep));
+        return axis == 3 ? flat.get(new NDIndex(":, :, :, 0:{}", keep)) : flat.get(new NDIndex(":, :, 0:{}, :", keep));
     }
 }

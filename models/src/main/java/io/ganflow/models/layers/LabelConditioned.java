@@ -32,10 +32,14 @@ public final class LabelConditioned extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
-        NDArray x = inputPath.forward(parameterStore, new NDList(inputs.get(0)), training).singletonOrThrow();
-        NDArray label = labelPath.forward(parameterStore, new NDList(inputs.get(1)), training).singletonOrThrow();
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputPath
+                .forward(parameterStore, new NDList(inputs.get(0)), training)
+                .singletonOrThrow();
+        NDArray label = labelPath
+                .forward(parameterStore, new NDList(inputs.get(1)), training)
+                .singletonOrThrow();
         return trunk.forward(parameterStore, new NDList(x.concat(label, 1)), training);
     }
 

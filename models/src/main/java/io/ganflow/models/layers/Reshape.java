@@ -20,8 +20,8 @@ public final class Reshape extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(inputs.singletonOrThrow().reshape(-1, channels, height, width));
     }
 

@@ -6,8 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
 /** Thread-level settings of the PyTorch engine that DJL does not expose through its engine-neutral API. */
 public final class Torch {
 
-    private Torch() {
-    }
+    private Torch() {}
 
     /**
      * PyTorch's gradient mode is per thread and on by default; DJL turns it off only on the thread that loads the

@@ -29,8 +29,12 @@ public final class TransposedConv2d extends AbstractBlock {
         this.kernel = kernel;
         this.stride = stride;
         this.padding = padding;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+        weight = addParameter(Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .build());
+        bias = addParameter(
+                Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
     }
 
     /** The tutorial's upsampling step: kernel 4, stride 2, 'same' padding, doubling height and width. */
@@ -45,8 +49,8 @@ public final class TransposedConv2d extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
         NDArray w = parameterStore.getValue(weight, input.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, input.getDevice(), training);

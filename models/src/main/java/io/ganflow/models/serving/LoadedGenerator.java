@@ -43,22 +43,25 @@ public final class LoadedGenerator implements AutoCloseable {
         try {
             Block generator = ConditionalGan.generator();
             BlockBytes.load(generator, manager, generatorParameters);
-            generator.initialize(manager, DataType.FLOAT32, ConditionalGan.generatorInput(1, spec.latentSize()),
-                    new Shape(1));
+            generator.initialize(
+                    manager, DataType.FLOAT32, ConditionalGan.generatorInput(1, spec.latentSize()), new Shape(1));
             LoadedGenerator loaded = new LoadedGenerator(spec, step, manager, generator);
             loaded.verify();
             return loaded;
         } catch (RuntimeException e) {
             manager.close();
-            throw e instanceof MalformedEventException ? e
-                    : new MalformedEventException("generator of run " + spec.runId() + " at step " + step
-                    + " cannot run: " + e.getMessage());
+            throw e instanceof MalformedEventException
+                    ? e
+                    : new MalformedEventException(
+                            "generator of run " + spec.runId() + " at step " + step + " cannot run: " + e.getMessage());
         }
     }
 
     private void verify() {
         byte[] pixels = generate(SampleGrid.labels(ConditionalGan.CLASSES, 1), 0L);
-        int expected = ConditionalGan.CLASSES * ConditionalGan.CHANNELS * ConditionalGan.IMAGE_SIDE
+        int expected = ConditionalGan.CLASSES
+                * ConditionalGan.CHANNELS
+                * ConditionalGan.IMAGE_SIDE
                 * ConditionalGan.IMAGE_SIDE;
         if (pixels.length != expected) {
             throw new MalformedEventException("generator of run " + spec.runId() + " at step " + step + " gives "

@@ -34,14 +34,18 @@ public final class Adam implements AutoCloseable {
 
     public Adam(NDManager parent, Block block, double learningRate, double beta1, double beta2) {
         this.manager = parent.newSubManager();
-        this.parameters = block.getParameters().values().stream().filter(Parameter::requiresGradient).toList();
+        this.parameters = block.getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .toList();
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = 1e-8;
         for (Parameter parameter : parameters) {
-            firstMoments.add(manager.zeros(parameter.getArray().getShape(), parameter.getArray().getDataType()));
-            secondMoments.add(manager.zeros(parameter.getArray().getShape(), parameter.getArray().getDataType()));
+            firstMoments.add(manager.zeros(
+                    parameter.getArray().getShape(), parameter.getArray().getDataType()));
+            secondMoments.add(manager.zeros(
+                    parameter.getArray().getShape(), parameter.getArray().getDataType()));
         }
     }
 
@@ -80,7 +84,7 @@ public final class Adam implements AutoCloseable {
 
     public byte[] saveState() {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             DataOutputStream out = new DataOutputStream(bytes)) {
+                DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(STATE_MAGIC);
             out.writeLong(steps);
             NDList moments = new NDList(firstMoments);
@@ -101,8 +105,8 @@ public final class Adam implements AutoCloseable {
             long savedSteps = in.readLong();
             NDList moments = NDList.decode(manager, in);
             if (moments.size() != 2 * parameters.size()) {
-                throw new MalformedEventException("Adam state has " + moments.size() / 2 + " parameters, model has "
-                        + parameters.size());
+                throw new MalformedEventException(
+                        "Adam state has " + moments.size() / 2 + " parameters, model has " + parameters.size());
             }
             for (int i = 0; i < parameters.size(); i++) {
                 firstMoments.get(i).set(moments.get(i).toByteBuffer());

@@ -13,12 +13,11 @@ import java.io.IOException;
 /** A block's parameters as bytes (DJL's own parameter format), for checkpoints. */
 public final class BlockBytes {
 
-    private BlockBytes() {
-    }
+    private BlockBytes() {}
 
     public static byte[] save(Block block) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-             DataOutputStream out = new DataOutputStream(bytes)) {
+                DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);
             out.flush();
             return bytes.toByteArray();

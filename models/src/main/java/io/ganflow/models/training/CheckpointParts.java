@@ -12,6 +12,5 @@ public final class CheckpointParts {
     /** The fixed-noise sample grid, rows = classes. */
     public static final String SAMPLES = "samples.png";
 
-    private CheckpointParts() {
-    }
+    private CheckpointParts() {}
 }

@@ -40,8 +40,8 @@ public final class ConditionalGanTraining implements AutoCloseable {
         this.generator = generator;
         this.discriminator = discriminator;
         this.parameters = new ParameterStore(manager, false);
-        generator.initialize(manager, DataType.FLOAT32, ConditionalGan.generatorInput(1, spec.latentSize()),
-                new Shape(1));
+        generator.initialize(
+                manager, DataType.FLOAT32, ConditionalGan.generatorInput(1, spec.latentSize()), new Shape(1));
         discriminator.initialize(manager, DataType.FLOAT32, ConditionalGan.imageShape(1), new Shape(1));
         generatorOptimizer = new Adam(manager, generator, spec.learningRate(), spec.beta1(), spec.beta2());
         discriminatorOptimizer = new Adam(manager, discriminator, spec.learningRate(), spec.beta1(), spec.beta2());
@@ -91,7 +91,9 @@ public final class ConditionalGanTraining implements AutoCloseable {
             double dFake;
             discriminatorOptimizer.zeroGradients();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                fake = generator.forward(parameters, new NDList(z, fakeLabels), true).singletonOrThrow();
+                fake = generator
+                        .forward(parameters, new NDList(z, fakeLabels), true)
+                        .singletonOrThrow();
                 NDArray realLogits = discriminate(real, realLabels);
                 NDArray fakeLogits = discriminate(fake.stopGradient(), fakeLabels);
                 NDArray loss = bce(realLogits, ones).add(bce(fakeLogits, zeros));
@@ -122,12 +124,17 @@ public final class ConditionalGanTraining implements AutoCloseable {
     }
 
     public TrainingSnapshot snapshot() {
-        return new TrainingSnapshot(BlockBytes.save(generator), BlockBytes.save(discriminator),
-                generatorOptimizer.saveState(), discriminatorOptimizer.saveState());
+        return new TrainingSnapshot(
+                BlockBytes.save(generator),
+                BlockBytes.save(discriminator),
+                generatorOptimizer.saveState(),
+                discriminatorOptimizer.saveState());
     }
 
     private NDArray discriminate(NDArray images, NDArray labels) {
-        return discriminator.forward(parameters, new NDList(images, labels), true).singletonOrThrow();
+        return discriminator
+                .forward(parameters, new NDList(images, labels), true)
+                .singletonOrThrow();
     }
 
     private static NDArray bce(NDArray logits, NDArray targets) {

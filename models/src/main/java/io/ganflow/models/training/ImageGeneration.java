@@ -12,17 +12,17 @@ import io.ganflow.models.layers.Torch;
 /** Runs a conditional generator in inference mode on noise from a seed. Safe to call from several threads. */
 public final class ImageGeneration {
 
-    private ImageGeneration() {
-    }
+    private ImageGeneration() {}
 
     /** uint8 pixels of {@code labels.length} images, NCHW, row-major. */
-    public static byte[] generate(Block generator, ParameterStore parameters, NDManager manager, int latentSize,
-                                  long[] labels, long seed) {
+    public static byte[] generate(
+            Block generator, ParameterStore parameters, NDManager manager, int latentSize, long[] labels, long seed) {
         Torch.disableGradientsOnThisThread();
         int n = labels.length;
         try (NDManager scope = manager.newSubManager()) {
             NDArray z = scope.create(Noise.gaussian(seed, n, latentSize), new Shape(n, latentSize));
-            NDArray images = generator.forward(parameters, new NDList(z, scope.create(labels)), false)
+            NDArray images = generator
+                    .forward(parameters, new NDList(z, scope.create(labels)), false)
                     .singletonOrThrow();
             if (images.isNaN().any().getBoolean() || images.isInfinite().any().getBoolean()) {
                 throw new MalformedEventException("the generator produced non-finite values");

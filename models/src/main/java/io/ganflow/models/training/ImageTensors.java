@@ -11,13 +11,14 @@ import java.util.Arrays;
 /** Between uint8 pixels (what travels and what is shown) and the networks' float tensors in [-1, 1]. */
 public final class ImageTensors {
 
-    private ImageTensors() {
-    }
+    private ImageTensors() {}
 
     public static NDArray images(NDManager manager, ImageBatch batch) {
         Shape shape = new Shape(batch.size(), batch.channels(), batch.height(), batch.width());
         return manager.create(ByteBuffer.wrap(batch.pixels()), shape, DataType.UINT8)
-                .toType(DataType.FLOAT32, false).divi(127.5f).subi(1f);
+                .toType(DataType.FLOAT32, false)
+                .divi(127.5f)
+                .subi(1f);
     }
 
     public static NDArray labels(NDManager manager, ImageBatch batch) {
@@ -26,6 +27,11 @@ public final class ImageTensors {
 
     /** [N, C, H, W] in [-1, 1] to uint8 pixels, row-major. */
     public static byte[] pixels(NDArray images) {
-        return images.add(1f).muli(127.5f).round().clip(0, 255).toType(DataType.UINT8, false).toByteArray();
+        return images.add(1f)
+                .muli(127.5f)
+                .round()
+                .clip(0, 255)
+                .toType(DataType.UINT8, false)
+                .toByteArray();
     }
 }

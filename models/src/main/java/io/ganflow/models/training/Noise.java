@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
  */
 public final class Noise {
 
-    private Noise() {
-    }
+    private Noise() {}
 
     /** A seed for one step of a run, so the random state of a run is just its step number. */
     public static long stepSeed(long runSeed, long step) {

@@ -6,5 +6,4 @@ package io.ganflow.models.training;
  * @param dReal mean D(x) on the real batch
  * @param dFake mean D(G(z)) on the generated batch, before the discriminator's update
  */
-public record StepResult(double lossD, double lossG, double dReal, double dFake) {
-}
+public record StepResult(double lossD, double lossG, double dReal, double dFake) {}

@@ -40,7 +40,8 @@ class ConditionalGanPrecisionTest {
     @Test
     void generatorLayersAgreeWithFloat64() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList inputs = new NDList(manager.randomNormal(new Shape(N, 100)).toType(DataType.FLOAT64, false),
+            NDList inputs = new NDList(
+                    manager.randomNormal(new Shape(N, 100)).toType(DataType.FLOAT64, false),
                     manager.randomInteger(0, 10, new Shape(N), DataType.INT64));
             assertAllLayersAgree(manager, ConditionalGan::generator, inputs, 15);
         }
@@ -56,8 +57,8 @@ class ConditionalGanPrecisionTest {
         }
     }
 
-    private static void assertAllLayersAgree(NDManager manager, Supplier<Block> factory, NDList inputs64,
-                                             int expectedLayers) {
+    private static void assertAllLayersAgree(
+            NDManager manager, Supplier<Block> factory, NDList inputs64, int expectedLayers) {
         Block model32 = initialized(manager, factory.get(), DataType.FLOAT32, inputs64.getShapes());
         Block model64 = initialized(manager, factory.get(), DataType.FLOAT64, inputs64.getShapes());
         copyParameters(model32, model64);
@@ -67,15 +68,18 @@ class ConditionalGanPrecisionTest {
         int[] index = {0};
         LayerWalk.walk(model64, inputs64, (layer64, x64) -> {
             Block layer32 = twins.get(index[0]++);
-            String name = "layer " + index[0] + " (" + layer64.getClass().getSimpleName() + ", input "
-                    + x64.getShape() + ")";
+            String name =
+                    "layer " + index[0] + " (" + layer64.getClass().getSimpleName() + ", input " + x64.getShape() + ")";
             LayerRun run64 = LayerRun.of(parameters, layer64, x64, DataType.FLOAT64);
             LayerRun run32 = LayerRun.of(parameters, layer32, x64, DataType.FLOAT32);
             compare(name + " output", run32.output, run64.output, disagreements);
             compare(name + " input gradient", run32.inputGradient, run64.inputGradient, disagreements);
             for (int p = 0; p < run64.parameterGradients.size(); p++) {
-                compare(name + " parameter " + p + " gradient", run32.parameterGradients.get(p),
-                        run64.parameterGradients.get(p), disagreements);
+                compare(
+                        name + " parameter " + p + " gradient",
+                        run32.parameterGradients.get(p),
+                        run64.parameterGradients.get(p),
+                        disagreements);
             }
             return run64.output;
         });
@@ -98,8 +102,12 @@ class ConditionalGanPrecisionTest {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 y = layer.forward(parameters, new NDList(x), training).singletonOrThrow();
                 // the same fixed weights in both precisions, computed in float64
-                NDArray weights = y.getManager().arange(0, (int) y.size(), 1, DataType.FLOAT64)
-                        .mul(0.37).sin().reshape(y.getShape()).toType(type, false);
+                NDArray weights = y.getManager()
+                        .arange(0, (int) y.size(), 1, DataType.FLOAT64)
+                        .mul(0.37)
+                        .sin()
+                        .reshape(y.getShape())
+                        .toType(type, false);
                 collector.backward(y.mul(weights).sum());
             }
             NDArray inputGradient = ids ? null : x.getGradient().toType(DataType.FLOAT64, false);
@@ -134,7 +142,12 @@ class ConditionalGanPrecisionTest {
         List<Parameter> source = from.getParameters().values();
         List<Parameter> target = to.getParameters().values();
         for (int i = 0; i < source.size(); i++) {
-            target.get(i).getArray().set(source.get(i).getArray().toType(DataType.FLOAT64, false).toDoubleArray());
+            target.get(i)
+                    .getArray()
+                    .set(source.get(i)
+                            .getArray()
+                            .toType(DataType.FLOAT64, false)
+                            .toDoubleArray());
         }
     }
 }

@@ -32,16 +32,26 @@ class ConditionalGanShapesTest {
     void generatorLayersHaveTheTutorialsShapes() {
         List<Shape> expected = List.of(
                 // noise: z (100) -> Dense 7*7*128 -> reshape 7x7x128
-                new Shape(N, 6272), new Shape(N, 6272), new Shape(N, 6272), new Shape(N, 128, 7, 7),
+                new Shape(N, 6272),
+                new Shape(N, 6272),
+                new Shape(N, 6272),
+                new Shape(N, 128, 7, 7),
                 // label -> Embedding(10, 50) -> Dense 49 -> reshape 7x7x1
-                new Shape(N, 50), new Shape(N, 49), new Shape(N, 1, 7, 7),
+                new Shape(N, 50),
+                new Shape(N, 49),
+                new Shape(N, 1, 7, 7),
                 // concatenated 7x7x129 -> 14x14 -> 28x28 -> 28x28x1, tanh
-                new Shape(N, 128, 14, 14), new Shape(N, 128, 14, 14), new Shape(N, 128, 14, 14),
-                new Shape(N, 128, 28, 28), new Shape(N, 128, 28, 28), new Shape(N, 128, 28, 28),
-                new Shape(N, 1, 28, 28), new Shape(N, 1, 28, 28));
+                new Shape(N, 128, 14, 14),
+                new Shape(N, 128, 14, 14),
+                new Shape(N, 128, 14, 14),
+                new Shape(N, 128, 28, 28),
+                new Shape(N, 128, 28, 28),
+                new Shape(N, 128, 28, 28),
+                new Shape(N, 1, 28, 28),
+                new Shape(N, 1, 28, 28));
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList inputs = new NDList(manager.randomNormal(new Shape(N, 100)),
-                    manager.create(new long[] {0, 3, 7, 9}));
+            NDList inputs =
+                    new NDList(manager.randomNormal(new Shape(N, 100)), manager.create(new long[] {0, 3, 7, 9}));
             assertEquals(expected, layerShapes(manager, ConditionalGan.generator(), inputs));
         }
     }
@@ -49,15 +59,22 @@ class ConditionalGanShapesTest {
     @Test
     void discriminatorLayersHaveTheTutorialsShapes() {
         List<Shape> expected = List.of(
-                new Shape(N, 1, 28, 28),                                        // the image, as it is
-                new Shape(N, 50), new Shape(N, 784), new Shape(N, 1, 28, 28),   // label map
+                new Shape(N, 1, 28, 28), // the image, as it is
+                new Shape(N, 50),
+                new Shape(N, 784),
+                new Shape(N, 1, 28, 28), // label map
                 // concatenated 28x28x2 -> 14x14 -> 7x7 -> flatten -> Dense 1
-                new Shape(N, 128, 14, 14), new Shape(N, 128, 14, 14),
-                new Shape(N, 128, 7, 7), new Shape(N, 128, 7, 7), new Shape(N, 128, 7, 7),
-                new Shape(N, 6272), new Shape(N, 6272), new Shape(N, 1));
+                new Shape(N, 128, 14, 14),
+                new Shape(N, 128, 14, 14),
+                new Shape(N, 128, 7, 7),
+                new Shape(N, 128, 7, 7),
+                new Shape(N, 128, 7, 7),
+                new Shape(N, 6272),
+                new Shape(N, 6272),
+                new Shape(N, 1));
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList inputs = new NDList(manager.randomUniform(-1, 1, new Shape(N, 1, 28, 28)),
-                    manager.create(new long[] {1, 2, 5, 8}));
+            NDList inputs = new NDList(
+                    manager.randomUniform(-1, 1, new Shape(N, 1, 28, 28)), manager.create(new long[] {1, 2, 5, 8}));
             assertEquals(expected, layerShapes(manager, ConditionalGan.discriminator(), inputs));
         }
     }

@@ -24,7 +24,8 @@ class PngTest {
         int top = 28 + Png.GAP;
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
-                assertEquals(Byte.toUnsignedInt(pixels[4 * 784 + y * 28 + x]),
+                assertEquals(
+                        Byte.toUnsignedInt(pixels[4 * 784 + y * 28 + x]),
                         image.getRaster().getSample(left + x, top + y, 0));
             }
         }
@@ -37,7 +38,8 @@ class PngTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(Png.grid(pixels, 1, 3, 32, 32, 1)));
         int rgb = image.getRGB(5, 7);
         int at = 7 * 32 + 5;
-        assertArrayEquals(new int[] {pixels[at] & 0xff, pixels[1024 + at] & 0xff, pixels[2048 + at] & 0xff},
+        assertArrayEquals(
+                new int[] {pixels[at] & 0xff, pixels[1024 + at] & 0xff, pixels[2048 + at] & 0xff},
                 new int[] {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff});
     }
 

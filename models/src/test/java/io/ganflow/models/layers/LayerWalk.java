@@ -13,8 +13,7 @@ import java.util.function.BiFunction;
  */
 public final class LayerWalk {
 
-    private LayerWalk() {
-    }
+    private LayerWalk() {}
 
     /** @param visit (layer, input) to output */
     public static NDArray walk(Block block, NDList inputs, BiFunction<Block, NDArray, NDArray> visit) {
@@ -37,7 +36,9 @@ public final class LayerWalk {
     /** Leaf layers in the same order as {@link #walk}. */
     public static List<Block> leaves(Block block) {
         if (block instanceof LabelConditioned || block instanceof SequentialBlock) {
-            return block.getChildren().values().stream().flatMap(child -> leaves(child).stream()).toList();
+            return block.getChildren().values().stream()
+                    .flatMap(child -> leaves(child).stream())
+                    .toList();
         }
         return List.of(block);
     }

@@ -41,12 +41,18 @@ class TransposedConv2dTest {
         for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray actual = ConvolutionOps.transposedConv2d(
-                        toArray(manager, input, type), toArray(manager, weight, type),
-                        manager.create(bias).toType(type, false), stride, padding);
+                        toArray(manager, input, type),
+                        toArray(manager, weight, type),
+                        manager.create(bias).toType(type, false),
+                        stride,
+                        padding);
                 double tolerance = type == DataType.FLOAT64 ? 1e-9 : 1e-4;
                 assertEquals(new Shape(2, out, expected[0][0].length, expected[0][0][0].length), actual.getShape());
-                assertArrayEquals(flatten(expected), actual.toType(DataType.FLOAT64, false).toDoubleArray(),
-                        tolerance * (1 + in * kernel), type + " result");
+                assertArrayEquals(
+                        flatten(expected),
+                        actual.toType(DataType.FLOAT64, false).toDoubleArray(),
+                        tolerance * (1 + in * kernel),
+                        type + " result");
             }
         }
     }
@@ -61,8 +67,11 @@ class TransposedConv2dTest {
             layer.initialize(manager, DataType.FLOAT32, input);
             Shape expected = new Shape(3, 5, 2L * side, 2L * side);
             assertEquals(expected, layer.getOutputShapes(new Shape[] {input})[0]);
-            NDArray output = layer.forward(new ParameterStore(manager, false),
-                    new ai.djl.ndarray.NDList(manager.randomNormal(input)), false).singletonOrThrow();
+            NDArray output = layer.forward(
+                            new ParameterStore(manager, false),
+                            new ai.djl.ndarray.NDList(manager.randomNormal(input)),
+                            false)
+                    .singletonOrThrow();
             assertEquals(expected, output.getShape());
         }
     }
@@ -82,8 +91,11 @@ class TransposedConv2dTest {
     }
 
     private static double[] flatten(double[][][][] t) {
-        return java.util.Arrays.stream(t).flatMap(java.util.Arrays::stream).flatMap(java.util.Arrays::stream)
-                .flatMapToDouble(java.util.Arrays::stream).toArray();
+        return java.util.Arrays.stream(t)
+                .flatMap(java.util.Arrays::stream)
+                .flatMap(java.util.Arrays::stream)
+                .flatMapToDouble(java.util.Arrays::stream)
+                .toArray();
     }
 
     private static NDArray toArray(NDManager manager, double[][][][] t, DataType type) {

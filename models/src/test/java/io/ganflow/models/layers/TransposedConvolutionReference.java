@@ -7,12 +7,10 @@ package io.ganflow.models.layers;
  */
 final class TransposedConvolutionReference {
 
-    private TransposedConvolutionReference() {
-    }
+    private TransposedConvolutionReference() {}
 
     /** input [n][in][h][w], weight [in][out][k][k], bias [out]; returns [n][out][h'][w']. */
-    static double[][][][] compute(double[][][][] input, double[][][][] weight, double[] bias, int stride,
-                                  int padding) {
+    static double[][][][] compute(double[][][][] input, double[][][][] weight, double[] bias, int stride, int padding) {
         int n = input.length;
         int in = input[0].length;
         int h = input[0][0].length;

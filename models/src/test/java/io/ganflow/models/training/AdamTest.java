@@ -46,7 +46,7 @@ class AdamTest {
             Block original = constantLayer(manager, 0.5f);
             Block copy = constantLayer(manager, 0.5f);
             try (Adam first = new Adam(manager, original, 0.05, 0.5, 0.999);
-                 Adam second = new Adam(manager, copy, 0.05, 0.5, 0.999)) {
+                    Adam second = new Adam(manager, copy, 0.05, 0.5, 0.999)) {
                 for (int i = 0; i < 3; i++) {
                     backward(manager, original, first);
                     first.step();
@@ -74,8 +74,9 @@ class AdamTest {
     private static void backward(NDManager manager, Block layer, Adam adam) {
         adam.zeroGradients();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray y = layer.forward(new ParameterStore(manager, false), new NDList(manager.ones(new Shape(1, 1))),
-                    true).singletonOrThrow();
+            NDArray y = layer.forward(
+                            new ParameterStore(manager, false), new NDList(manager.ones(new Shape(1, 1))), true)
+                    .singletonOrThrow();
             collector.backward(y.sub(3).square().sum());
         }
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ConditionalGanTrainingTest {
 
-    private static final RunSpec SPEC = new RunSpec("test-run", RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST,
-            1, 16, 2e-4, 0.5, 0.999, 100, 10, 1, 7L, 0);
+    private static final RunSpec SPEC = new RunSpec(
+            "test-run", RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 10, 1, 7L, 0);
 
     /** Synthetic 28x28 images whose brightness depends on the class, so D has something to learn. */
     private static ImageBatch batch(int index) {
@@ -64,9 +64,10 @@ class ConditionalGanTrainingTest {
     @Test
     void theSameSeedGivesTheSameImages() {
         try (ConditionalGanTraining training = ConditionalGanTraining.start(SPEC)) {
-            assertArrayEquals(training.generate(SampleGrid.ofClass(3, 4), 11L),
-                    training.generate(SampleGrid.ofClass(3, 4), 11L));
-            assertFalse(java.util.Arrays.equals(training.generate(SampleGrid.ofClass(3, 4), 11L),
+            assertArrayEquals(
+                    training.generate(SampleGrid.ofClass(3, 4), 11L), training.generate(SampleGrid.ofClass(3, 4), 11L));
+            assertFalse(java.util.Arrays.equals(
+                    training.generate(SampleGrid.ofClass(3, 4), 11L),
                     training.generate(SampleGrid.ofClass(3, 4), 12L)));
         }
     }

@@ -36,8 +36,10 @@ public class ImageResource {
     /** One row per class, {@code columns} images per row. */
     @GET
     @Path("/grid")
-    public Response grid(@PathParam("runId") String runId, @QueryParam("seed") @DefaultValue("0") long seed,
-                         @QueryParam("columns") @DefaultValue("10") int columns) {
+    public Response grid(
+            @PathParam("runId") String runId,
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @QueryParam("columns") @DefaultValue("10") int columns) {
         Limits.check("columns", columns, 1, MAX_COLUMNS);
         return render(runId, "grid", seed, columns, generator -> {
             long[] labels = SampleGrid.labels(generator.classes(), columns);
@@ -48,9 +50,11 @@ public class ImageResource {
     /** {@code count} images of one class, in rows of up to 10. */
     @GET
     @Path("/images")
-    public Response images(@PathParam("runId") String runId, @QueryParam("class") @DefaultValue("0") int classId,
-                           @QueryParam("count") @DefaultValue("8") int count,
-                           @QueryParam("seed") @DefaultValue("0") long seed) {
+    public Response images(
+            @PathParam("runId") String runId,
+            @QueryParam("class") @DefaultValue("0") int classId,
+            @QueryParam("count") @DefaultValue("8") int count,
+            @QueryParam("seed") @DefaultValue("0") long seed) {
         Limits.check("count", count, 1, MAX_IMAGES);
         return render(runId, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
             Limits.check("class", classId, 0, generator.classes() - 1);
@@ -58,20 +62,25 @@ public class ImageResource {
         });
     }
 
-    private record Images(byte[] pixels, int count, int columns) {
-    }
+    private record Images(byte[] pixels, int count, int columns) {}
 
     private Response render(String runId, String what, long seed, int columns, Function<LoadedGenerator, Images> work) {
         return registry.withGenerator(runId, generator -> {
-            Images images = work.apply(generator);
-            byte[] png = Png.grid(images.pixels(), images.count(), generator.channels(), generator.imageSide(),
-                    generator.imageSide(), images.columns());
-            String tag = runId + "-" + generator.step() + "-" + what + "-" + columns + "-" + seed;
-            return Response.ok(png, "image/png")
-                    .header(RUN_HEADER, runId)
-                    .header(STEP_HEADER, generator.step())
-                    .tag(new EntityTag(tag))
-                    .build();
-        }).orElseThrow(() -> new NoModelException(runId));
+                    Images images = work.apply(generator);
+                    byte[] png = Png.grid(
+                            images.pixels(),
+                            images.count(),
+                            generator.channels(),
+                            generator.imageSide(),
+                            generator.imageSide(),
+                            images.columns());
+                    String tag = runId + "-" + generator.step() + "-" + what + "-" + columns + "-" + seed;
+                    return Response.ok(png, "image/png")
+                            .header(RUN_HEADER, runId)
+                            .header(STEP_HEADER, generator.step())
+                            .tag(new EntityTag(tag))
+                            .build();
+                })
+                .orElseThrow(() -> new NoModelException(runId));
     }
 }

@@ -3,8 +3,7 @@ package io.ganflow.sampler.rest;
 /** Bounds on what one request may ask for. */
 final class Limits {
 
-    private Limits() {
-    }
+    private Limits() {}
 
     static void check(String name, int value, int min, int max) {
         if (value < min || value > max) {

@@ -23,7 +23,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        return problem(e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+        return problem(
+                e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -33,6 +34,9 @@ public class ProblemMapper {
     }
 
     private static Response problem(int status, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail))
+                .build();
     }
 }

@@ -51,8 +51,12 @@ public class CheckpointListener {
             }
         } catch (MalformedEventException | ObjectStoreException e) {
             refused.increment();
-            LOG.warnf("run=%s refused checkpoint at step %d, still serving step %s: %s", event.runId(), event.step(),
-                    registry.servedStep(event.runId()).map(String::valueOf).orElse("none"), e.getMessage());
+            LOG.warnf(
+                    "run=%s refused checkpoint at step %d, still serving step %s: %s",
+                    event.runId(),
+                    event.step(),
+                    registry.servedStep(event.runId()).map(String::valueOf).orElse("none"),
+                    e.getMessage());
         }
         return message.ack();
     }

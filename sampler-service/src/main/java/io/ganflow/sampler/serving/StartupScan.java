@@ -37,7 +37,8 @@ public class StartupScan {
         try {
             for (String runId : checkpoints.runIds()) {
                 List<CheckpointManifest> newestFirst = checkpoints.manifests(runId).stream()
-                        .sorted((a, b) -> Long.compare(b.step(), a.step())).toList();
+                        .sorted((a, b) -> Long.compare(b.step(), a.step()))
+                        .toList();
                 for (CheckpointManifest manifest : newestFirst) {
                     try {
                         registry.offer(loader.load(manifest));
@@ -49,7 +50,8 @@ public class StartupScan {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("start-up scan of the object store failed; serving what checkpoint events bring: %s",
+            LOG.warnf(
+                    "start-up scan of the object store failed; serving what checkpoint events bring: %s",
                     e.getMessage());
         } finally {
             done = true;

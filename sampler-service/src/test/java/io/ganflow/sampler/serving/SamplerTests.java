@@ -35,8 +35,8 @@ class SamplerTests {
             new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
 
     private static RunSpec spec(String runId) {
-        return new RunSpec(runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2,
-                1, 3L, 0);
+        return new RunSpec(
+                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 0);
     }
 
     /** Writes a checkpoint of a freshly initialised generator and announces it; returns its manifest key. */
@@ -52,11 +52,23 @@ class SamplerTests {
         if (corruptGenerator) {
             byte[] corrupted = generator.clone();
             corrupted[corrupted.length / 2] ^= 0x10;
-            LocalInfrastructure.store(IsolatedStoreProfile.BUCKET).put(
-                    CheckpointStore.checkpointPrefix(spec.runId(), step) + CheckpointParts.GENERATOR, corrupted, "x/y");
+            LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                    .put(
+                            CheckpointStore.checkpointPrefix(spec.runId(), step) + CheckpointParts.GENERATOR,
+                            corrupted,
+                            "x/y");
         }
-        KafkaTestClient.send(CheckpointEvent.TOPIC, spec.runId(), Json.write(new CheckpointEvent(CheckpointEvent.VERSION,
-                spec.runId(), step, 0, IsolatedStoreProfile.BUCKET, manifestKey, System.currentTimeMillis())));
+        KafkaTestClient.send(
+                CheckpointEvent.TOPIC,
+                spec.runId(),
+                Json.write(new CheckpointEvent(
+                        CheckpointEvent.VERSION,
+                        spec.runId(),
+                        step,
+                        0,
+                        IsolatedStoreProfile.BUCKET,
+                        manifestKey,
+                        System.currentTimeMillis())));
         return manifestKey;
     }
 
@@ -86,13 +98,20 @@ class SamplerTests {
         assertEquals(10 * 28 + 9 * 2, grid.getWidth());
         assertEquals(10 * 28 + 9 * 2, grid.getHeight());
 
-        byte[] again = given().queryParam("seed", 7).get("/runs/{run}/grid", runId).asByteArray();
+        byte[] again =
+                given().queryParam("seed", 7).get("/runs/{run}/grid", runId).asByteArray();
         assertArrayEquals(response.asByteArray(), again, "same checkpoint and seed, same bytes");
-        byte[] otherSeed = given().queryParam("seed", 8).get("/runs/{run}/grid", runId).asByteArray();
+        byte[] otherSeed =
+                given().queryParam("seed", 8).get("/runs/{run}/grid", runId).asByteArray();
         assertFalse(java.util.Arrays.equals(again, otherSeed));
 
-        BufferedImage shoes = png(given().queryParam("class", 7).queryParam("count", 4)
-                .get("/runs/{run}/images", runId).then().statusCode(200).extract().asByteArray());
+        BufferedImage shoes = png(given().queryParam("class", 7)
+                .queryParam("count", 4)
+                .get("/runs/{run}/images", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         assertEquals(4 * 28 + 3 * 2, shoes.getWidth());
         assertEquals(28, shoes.getHeight());
     }
@@ -110,11 +129,16 @@ class SamplerTests {
 
     @Test
     void requestsOutOfBoundsAreProblemsNotCrashes() {
-        given().queryParam("count", 1000).get("/runs/{run}/images", "whatever")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().queryParam("count", 1000)
+                .get("/runs/{run}/images", "whatever")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body(containsString("count must be between 1 and 100"));
         given().get("/runs/{run}/grid", "no-such-run")
-                .then().statusCode(404).contentType("application/problem+json")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body(containsString("no checkpoint"));
     }
 }

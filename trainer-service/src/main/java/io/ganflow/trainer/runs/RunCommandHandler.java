@@ -54,8 +54,9 @@ public class RunCommandHandler {
                 return message.ack();
             }
             events.requestEpoch(EpochRequest.of(spec, 0));
-            LOG.infof("run=%s started: %s on %s, %d epochs of batch %d", spec.runId(), spec.model(), spec.dataset(),
-                    spec.epochs(), spec.batchSize());
+            LOG.infof(
+                    "run=%s started: %s on %s, %d epochs of batch %d",
+                    spec.runId(), spec.model(), spec.dataset(), spec.epochs(), spec.batchSize());
             return message.ack();
         } catch (RuntimeException e) {
             LOG.warnf("parking run command on the dead-letter topic: %s", e.getMessage());

@@ -1,5 +1,12 @@
 package io.ganflow.trainer.training;
 
+import static io.ganflow.models.training.CheckpointParts.DISCRIMINATOR;
+import static io.ganflow.models.training.CheckpointParts.DISCRIMINATOR_OPTIMIZER;
+import static io.ganflow.models.training.CheckpointParts.GENERATOR;
+import static io.ganflow.models.training.CheckpointParts.GENERATOR_OPTIMIZER;
+import static io.ganflow.models.training.CheckpointParts.SAMPLES;
+import static io.ganflow.models.training.CheckpointParts.STATE;
+
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
@@ -8,13 +15,6 @@ import io.ganflow.events.TrainingState;
 import io.ganflow.models.cgan.ConditionalGan;
 import io.ganflow.models.image.Png;
 import io.ganflow.models.image.SampleGrid;
-import static io.ganflow.models.training.CheckpointParts.DISCRIMINATOR;
-import static io.ganflow.models.training.CheckpointParts.DISCRIMINATOR_OPTIMIZER;
-import static io.ganflow.models.training.CheckpointParts.GENERATOR;
-import static io.ganflow.models.training.CheckpointParts.GENERATOR_OPTIMIZER;
-import static io.ganflow.models.training.CheckpointParts.SAMPLES;
-import static io.ganflow.models.training.CheckpointParts.STATE;
-
 import io.ganflow.models.training.ConditionalGanTraining;
 import io.ganflow.models.training.TrainingSnapshot;
 import io.ganflow.store.CheckpointStore;
@@ -48,21 +48,28 @@ public class Checkpoints {
      * Writes everything needed to continue, plus the fixed-noise sample grid; retries with backoff while the store
      * is unreachable and {@code keepTrying} holds. Returns the event announcing it, or empty if it gave up.
      */
-    public Optional<CheckpointEvent> write(ConditionalGanTraining training, TrainingState state,
-                                           BooleanSupplier keepTrying) {
+    public Optional<CheckpointEvent> write(
+            ConditionalGanTraining training, TrainingState state, BooleanSupplier keepTrying) {
         Map<String, byte[]> parts = parts(training, state);
         long backoffMillis = 500;
         while (true) {
             try {
                 String manifestKey = checkpoints.write(state.spec().runId(), state.step(), state.epoch(), parts);
-                return Optional.of(new CheckpointEvent(CheckpointEvent.VERSION, state.spec().runId(), state.step(),
-                        state.epoch(), store.bucket(), manifestKey, System.currentTimeMillis()));
+                return Optional.of(new CheckpointEvent(
+                        CheckpointEvent.VERSION,
+                        state.spec().runId(),
+                        state.step(),
+                        state.epoch(),
+                        store.bucket(),
+                        manifestKey,
+                        System.currentTimeMillis()));
             } catch (ObjectStoreException e) {
                 if (!keepTrying.getAsBoolean()) {
                     return Optional.empty();
                 }
-                LOG.warnf("run=%s checkpoint at step %d not written, retrying in %d ms: %s", state.spec().runId(),
-                        state.step(), backoffMillis, e.getMessage());
+                LOG.warnf(
+                        "run=%s checkpoint at step %d not written, retrying in %d ms: %s",
+                        state.spec().runId(), state.step(), backoffMillis, e.getMessage());
                 sleep(backoffMillis);
                 backoffMillis = Math.min(30_000, backoffMillis * 2);
                 tryEnsureBucket();
@@ -73,11 +80,14 @@ public class Checkpoints {
     /** The run's training as its latest valid checkpoint left it, or empty when it has none. */
     public Optional<Resumed> latest(RunSpec spec) {
         for (CheckpointManifest manifest : checkpoints.manifests(spec.runId()).stream()
-                .sorted((a, b) -> Long.compare(b.step(), a.step())).toList()) {
+                .sorted((a, b) -> Long.compare(b.step(), a.step()))
+                .toList()) {
             try {
                 TrainingState state = Json.read(checkpoints.readPart(manifest, STATE), TrainingState.class);
-                TrainingSnapshot snapshot = new TrainingSnapshot(checkpoints.readPart(manifest, GENERATOR),
-                        checkpoints.readPart(manifest, DISCRIMINATOR), checkpoints.readPart(manifest, GENERATOR_OPTIMIZER),
+                TrainingSnapshot snapshot = new TrainingSnapshot(
+                        checkpoints.readPart(manifest, GENERATOR),
+                        checkpoints.readPart(manifest, DISCRIMINATOR),
+                        checkpoints.readPart(manifest, GENERATOR_OPTIMIZER),
                         checkpoints.readPart(manifest, DISCRIMINATOR_OPTIMIZER));
                 return Optional.of(new Resumed(state, ConditionalGanTraining.resume(spec, snapshot)));
             } catch (RuntimeException e) {
@@ -87,21 +97,28 @@ public class Checkpoints {
         return Optional.empty();
     }
 
-    public record Resumed(TrainingState state, ConditionalGanTraining training) {
-    }
+    public record Resumed(TrainingState state, ConditionalGanTraining training) {}
 
     private Map<String, byte[]> parts(ConditionalGanTraining training, TrainingState state) {
         TrainingSnapshot snapshot = training.snapshot();
         int columns = config.gridColumns();
-        byte[] grid = training.generate(SampleGrid.labels(ConditionalGan.CLASSES, columns), state.spec().seed());
+        byte[] grid = training.generate(
+                SampleGrid.labels(ConditionalGan.CLASSES, columns), state.spec().seed());
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(GENERATOR, snapshot.generator());
         parts.put(DISCRIMINATOR, snapshot.discriminator());
         parts.put(GENERATOR_OPTIMIZER, snapshot.generatorOptimizer());
         parts.put(DISCRIMINATOR_OPTIMIZER, snapshot.discriminatorOptimizer());
         parts.put(STATE, Json.writeBytes(state));
-        parts.put(SAMPLES, Png.grid(grid, ConditionalGan.CLASSES * columns, ConditionalGan.CHANNELS,
-                ConditionalGan.IMAGE_SIDE, ConditionalGan.IMAGE_SIDE, columns));
+        parts.put(
+                SAMPLES,
+                Png.grid(
+                        grid,
+                        ConditionalGan.CLASSES * columns,
+                        ConditionalGan.CHANNELS,
+                        ConditionalGan.IMAGE_SIDE,
+                        ConditionalGan.IMAGE_SIDE,
+                        columns));
         return parts;
     }
 

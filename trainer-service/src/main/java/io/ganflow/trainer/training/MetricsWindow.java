@@ -37,6 +37,5 @@ final class MetricsWindow {
         return averages;
     }
 
-    record Averages(double lossD, double lossG, double dReal, double dFake, double imagesPerSecond) {
-    }
+    record Averages(double lossD, double lossG, double dReal, double dFake, double imagesPerSecond) {}
 }

@@ -44,7 +44,8 @@ final class OffsetLedger {
         for (Map.Entry<TopicPartition, Long> entry : nextOffset.entrySet()) {
             TopicPartition partition = entry.getKey();
             long safe = uncheckpointed.getOrDefault(partition, Map.of()).values().stream()
-                    .min(Long::compare).orElse(entry.getValue());
+                    .min(Long::compare)
+                    .orElse(entry.getValue());
             if (!Long.valueOf(safe).equals(committed.get(partition))) {
                 offsets.put(partition, new OffsetAndMetadata(safe));
                 committed.put(partition, safe);

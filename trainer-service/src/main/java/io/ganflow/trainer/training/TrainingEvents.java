@@ -23,11 +23,12 @@ public class TrainingEvents {
     private final Emitter<Record<String, String>> statuses;
     private final Emitter<Record<String, byte[]>> deadLetters;
 
-    public TrainingEvents(@Channel(EpochRequest.TOPIC) Emitter<Record<String, String>> epochRequests,
-                          @Channel(TrainingMetrics.TOPIC) Emitter<Record<String, String>> metrics,
-                          @Channel(CheckpointEvent.TOPIC) Emitter<Record<String, String>> checkpoints,
-                          @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses,
-                          @Channel(DEAD_LETTERS) Emitter<Record<String, byte[]>> deadLetters) {
+    public TrainingEvents(
+            @Channel(EpochRequest.TOPIC) Emitter<Record<String, String>> epochRequests,
+            @Channel(TrainingMetrics.TOPIC) Emitter<Record<String, String>> metrics,
+            @Channel(CheckpointEvent.TOPIC) Emitter<Record<String, String>> checkpoints,
+            @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses,
+            @Channel(DEAD_LETTERS) Emitter<Record<String, byte[]>> deadLetters) {
         this.epochRequests = epochRequests;
         this.metrics = metrics;
         this.checkpoints = checkpoints;

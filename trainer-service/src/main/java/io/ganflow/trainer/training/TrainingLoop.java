@@ -58,12 +58,17 @@ public class TrainingLoop {
     private final Map<String, RunSession> sessions = new HashMap<>();
     /** Runs whose batches this trainer skips: completed, or unknown to its object store. */
     private final Set<String> ignoredRuns = new HashSet<>();
+
     private final OffsetLedger ledger = new OffsetLedger();
     private volatile Thread thread;
     private volatile long lastPollMillis;
 
-    public TrainingLoop(TrainerConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                        RunSpecStore specs, Checkpoints checkpoints, TrainingEvents events) {
+    public TrainingLoop(
+            TrainerConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            RunSpecStore specs,
+            Checkpoints checkpoints,
+            TrainingEvents events) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.specs = specs;
@@ -115,8 +120,9 @@ public class TrainingLoop {
         try {
             batch = ImageBatchCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            LOG.warnf("parking record %s@%d on %s: %s", partition, record.offset(), TrainingEvents.DEAD_LETTERS,
-                    e.getMessage());
+            LOG.warnf(
+                    "parking record %s@%d on %s: %s",
+                    partition, record.offset(), TrainingEvents.DEAD_LETTERS, e.getMessage());
             events.park(record.key(), record.value());
             return;
         }
@@ -131,7 +137,8 @@ public class TrainingLoop {
         }
         if (!session.isNext(batch)) {
             if (session.markReRequested()) {
-                LOG.infof("run=%s missing batches before epoch %d batch %d: asking for epoch %d again",
+                LOG.infof(
+                        "run=%s missing batches before epoch %d batch %d: asking for epoch %d again",
                         batch.runId(), batch.epoch(), batch.index(), state.epoch());
                 events.requestEpoch(EpochRequest.of(session.spec(), state.epoch()));
             }
@@ -172,10 +179,20 @@ public class TrainingLoop {
         MetricsWindow.Averages m = session.window().drain();
         long step = session.state().step();
         String runId = session.spec().runId();
-        LOG.infof("run=%s epoch=%d step=%d img/s=%.1f loss_D=%.4f loss_G=%.4f D(x)=%.4f D(G(z))=%.4f", runId, epoch,
-                step, m.imagesPerSecond(), m.lossD(), m.lossG(), m.dReal(), m.dFake());
-        events.metrics(new TrainingMetrics(TrainingMetrics.VERSION, runId, epoch, step, m.lossD(), m.lossG(),
-                m.dReal(), m.dFake(), m.imagesPerSecond(), System.currentTimeMillis()));
+        LOG.infof(
+                "run=%s epoch=%d step=%d img/s=%.1f loss_D=%.4f loss_G=%.4f D(x)=%.4f D(G(z))=%.4f",
+                runId, epoch, step, m.imagesPerSecond(), m.lossD(), m.lossG(), m.dReal(), m.dFake());
+        events.metrics(new TrainingMetrics(
+                TrainingMetrics.VERSION,
+                runId,
+                epoch,
+                step,
+                m.lossD(),
+                m.lossG(),
+                m.dReal(),
+                m.dFake(),
+                m.imagesPerSecond(),
+                System.currentTimeMillis()));
     }
 
     private void checkpoint(RunSession session, TopicPartition partition) {
@@ -188,9 +205,16 @@ public class TrainingLoop {
         ledger.checkpointed(partition, state.spec().runId());
         events.checkpoint(written.get());
         RunStatus.State runState = state.completed() ? RunStatus.State.COMPLETED : RunStatus.State.RUNNING;
-        events.status(RunStatus.pending(state.spec()).with(runState, state.epoch(), state.step(), state.step(),
-                state.completed() ? "completed" : "training"));
-        LOG.infof("run=%s checkpoint at step %d: %s", state.spec().runId(), state.step(), written.get().manifestKey());
+        events.status(RunStatus.pending(state.spec())
+                .with(
+                        runState,
+                        state.epoch(),
+                        state.step(),
+                        state.step(),
+                        state.completed() ? "completed" : "training"));
+        LOG.infof(
+                "run=%s checkpoint at step %d: %s",
+                state.spec().runId(), state.step(), written.get().manifestKey());
     }
 
     /** The run's session: open, resumed from its latest checkpoint, or new. Empty for a run this trainer cannot find. */
@@ -205,14 +229,20 @@ public class TrainingLoop {
             ignoredRuns.add(runId);
             return Optional.empty();
         }
-        RunSession session = checkpoints.latest(spec.get())
+        RunSession session = checkpoints
+                .latest(spec.get())
                 .map(resumed -> {
-                    LOG.infof("run=%s resuming from checkpoint at step %d (epoch %d, batch %d)", runId,
-                            resumed.state().step(), resumed.state().epoch(), resumed.state().nextBatchIndex());
-                    return new RunSession(resumed.training(), resumed.state(), resumed.state().step());
+                    LOG.infof(
+                            "run=%s resuming from checkpoint at step %d (epoch %d, batch %d)",
+                            runId,
+                            resumed.state().step(),
+                            resumed.state().epoch(),
+                            resumed.state().nextBatchIndex());
+                    return new RunSession(
+                            resumed.training(), resumed.state(), resumed.state().step());
                 })
-                .orElseGet(() -> new RunSession(ConditionalGanTraining.start(spec.get()),
-                        TrainingState.start(spec.get()), -1));
+                .orElseGet(() ->
+                        new RunSession(ConditionalGanTraining.start(spec.get()), TrainingState.start(spec.get()), -1));
         if (session.state().completed()) {
             session.close();
             ignoredRuns.add(runId);

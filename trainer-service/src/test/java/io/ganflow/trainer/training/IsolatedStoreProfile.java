@@ -11,7 +11,12 @@ public class IsolatedStoreProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("ganflow.store.bucket", BUCKET, "ganflow.trainer.group", BUCKET,
-                "mp.messaging.incoming.run-commands.group.id", BUCKET);
+        return Map.of(
+                "ganflow.store.bucket",
+                BUCKET,
+                "ganflow.trainer.group",
+                BUCKET,
+                "mp.messaging.incoming.run-commands.group.id",
+                BUCKET);
     }
 }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 class TrainingLoopTests {
 
     private static RunSpec spec(String runId) {
-        return new RunSpec(runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2,
-                1, 3L, 64);
+        return new RunSpec(
+                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 64);
     }
 
     private static byte[] batch(String runId, int index, int batches) {
@@ -46,15 +46,23 @@ class TrainingLoopTests {
         return ImageBatchCodec.encode(new ImageBatch(runId, 0, index, batches, 1, 28, 28, labels, pixels));
     }
 
-    private static <T> List<T> await(String topic, String runId, Class<T> type, java.util.function.Predicate<T> match,
-                                     int count) {
+    private static <T> List<T> await(
+            String topic, String runId, Class<T> type, java.util.function.Predicate<T> match, int count) {
         return await(topic, runId, type, match, count, Duration.ofSeconds(120));
     }
 
-    private static <T> List<T> await(String topic, String runId, Class<T> type, java.util.function.Predicate<T> match,
-                                     int count, Duration timeout) {
-        return KafkaTestClient.await(topic, r -> runId.equals(r.key()) && match.test(Json.read(r.value(), type)),
-                count, timeout).stream().map(r -> Json.read(r.value(), type)).toList();
+    private static <T> List<T> await(
+            String topic,
+            String runId,
+            Class<T> type,
+            java.util.function.Predicate<T> match,
+            int count,
+            Duration timeout) {
+        return KafkaTestClient.await(
+                        topic, r -> runId.equals(r.key()) && match.test(Json.read(r.value(), type)), count, timeout)
+                .stream()
+                .map(r -> Json.read(r.value(), type))
+                .toList();
     }
 
     private static final RunSpecStore SPECS = new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
@@ -77,8 +85,12 @@ class TrainingLoopTests {
         SPECS.save(spec(known));
         KafkaTestClient.send(RunCommand.TOPIC, known, Json.write(RunCommand.start(spec(known))));
         // commands are handled in order: once the known run's request is out, the foreign one was passed over
-        assertEquals(1, await(EpochRequest.TOPIC, known, EpochRequest.class, r -> true, 1).size());
-        assertTrue(await(EpochRequest.TOPIC, foreign, EpochRequest.class, r -> true, 1, Duration.ofSeconds(3)).isEmpty());
+        assertEquals(
+                1,
+                await(EpochRequest.TOPIC, known, EpochRequest.class, r -> true, 1)
+                        .size());
+        assertTrue(await(EpochRequest.TOPIC, foreign, EpochRequest.class, r -> true, 1, Duration.ofSeconds(3))
+                .isEmpty());
     }
 
     @Test
@@ -94,7 +106,9 @@ class TrainingLoopTests {
         KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, 1, 3));
 
         List<CheckpointEvent> events = await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> true, 2);
-        assertEquals(List.of(2L, 3L), events.stream().map(CheckpointEvent::step).toList(),
+        assertEquals(
+                List.of(2L, 3L),
+                events.stream().map(CheckpointEvent::step).toList(),
                 "a checkpoint every 2 steps and one at the end of the epoch");
         CheckpointManifest manifest = checkpoints.readManifest(events.get(1).manifestKey());
         TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
@@ -102,11 +116,11 @@ class TrainingLoopTests {
         assertEquals(3, state.step());
         assertFalse(checkpoints.readPart(manifest, CheckpointParts.SAMPLES).length == 0);
 
-        List<RunStatus> completed = await(RunStatus.TOPIC, runId, RunStatus.class,
-                s -> s.state() == RunStatus.State.COMPLETED, 1);
+        List<RunStatus> completed =
+                await(RunStatus.TOPIC, runId, RunStatus.class, s -> s.state() == RunStatus.State.COMPLETED, 1);
         assertEquals(3, completed.get(0).latestCheckpointStep());
-        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.await(DeadLetter.topicFor("trainer-service"),
-                r -> runId.equals(r.key()), 1, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.await(
+                DeadLetter.topicFor("trainer-service"), r -> runId.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, parked.size(), "the garbage record is parked");
     }
 }
