@@ -2,6 +2,7 @@ package io.ganflow.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that defines a training run. Immutable: a run's spec never changes after it starts, and it travels inside
@@ -24,8 +25,8 @@ public record RunSpec(
         long seed,
         int datasetLimit) {
 
-    public static final String CGAN_FASHION_MNIST = "cgan-fashion-mnist";
-    public static final String FASHION_MNIST = "fashion-mnist";
+    public static final String CGAN_FASHION_MNIST = Catalog.CGAN_FASHION_MNIST.name();
+    public static final String FASHION_MNIST = Catalog.FASHION_MNIST.name();
     public static final int MAX_BATCH_SIZE = 1024;
 
     /** The tutorial's recipe: Adam with lr 2e-4 and beta1 0.5, batch 128, latent size 100. */
@@ -39,11 +40,16 @@ public record RunSpec(
         if (runId == null || !runId.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             problems.add("runId must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
         }
-        if (!CGAN_FASHION_MNIST.equals(model)) {
-            problems.add("model must be one of [" + CGAN_FASHION_MNIST + "], was " + model);
+        Optional<Catalog.Model> knownModel = Catalog.model(model);
+        Optional<Catalog.Dataset> knownDataset = Catalog.dataset(dataset);
+        if (knownModel.isEmpty()) {
+            problems.add("model must be one of " + Catalog.modelNames() + ", was " + model);
         }
-        if (!FASHION_MNIST.equals(dataset)) {
-            problems.add("dataset must be one of [" + FASHION_MNIST + "], was " + dataset);
+        if (knownDataset.isEmpty()) {
+            problems.add("dataset must be one of " + Catalog.datasetNames() + ", was " + dataset);
+        }
+        if (knownModel.isPresent() && knownDataset.isPresent()) {
+            Catalog.mismatch(knownModel.get(), knownDataset.get()).ifPresent(problems::add);
         }
         if (epochs < 1 || epochs > 10_000) {
             problems.add("epochs must be between 1 and 10000, was " + epochs);

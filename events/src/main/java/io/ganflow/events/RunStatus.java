@@ -39,6 +39,11 @@ public record RunStatus(
                 System.currentTimeMillis());
     }
 
+    /** A run that cannot go on; {@code spec} is unknown to the service that says so. */
+    public static RunStatus failed(String runId, String reason) {
+        return new RunStatus(VERSION, runId, State.FAILED, 0, 0, -1, null, reason, System.currentTimeMillis());
+    }
+
     public RunStatus with(State newState, int newEpoch, long newStep, long checkpointStep, String newMessage) {
         return new RunStatus(
                 VERSION,

@@ -9,9 +9,17 @@ public interface DatasetConfig {
 
     FashionMnistConfig fashionMnist();
 
+    Cifar10Config cifar10();
+
     interface FashionMnistConfig {
         /** Where the IDX files are; Debian's dataset-fashion-mnist installs them here. */
         @WithDefault("/usr/share/datasets/fashion-mnist")
         Path directory();
+    }
+
+    interface Cifar10Config {
+        /** A folder of data_batch_N.bin files, or cifar-10-binary.tar.gz (the file, or a folder holding it). */
+        @WithDefault("/usr/share/datasets/cifar-10")
+        Path location();
     }
 }

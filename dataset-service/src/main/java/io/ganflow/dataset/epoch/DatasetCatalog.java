@@ -1,5 +1,6 @@
 package io.ganflow.dataset.epoch;
 
+import io.ganflow.dataset.cifar.Cifar10;
 import io.ganflow.dataset.config.DatasetConfig;
 import io.ganflow.dataset.idx.FashionMnist;
 import io.ganflow.dataset.idx.LabelledImages;
@@ -27,23 +28,35 @@ public class DatasetCatalog {
     }
 
     public List<DatasetInfo> list() {
-        Path directory = config.fashionMnist().directory();
-        return List.of(new DatasetInfo(
-                FashionMnist.NAME,
-                FashionMnist.CLASSES,
-                1,
-                28,
-                28,
-                Files.isRegularFile(directory.resolve(FashionMnist.TRAIN_IMAGES)),
-                directory.toString()));
+        Path fashionMnist = config.fashionMnist().directory();
+        Path cifar10 = config.cifar10().location();
+        return List.of(
+                new DatasetInfo(
+                        FashionMnist.NAME,
+                        FashionMnist.CLASSES,
+                        1,
+                        28,
+                        28,
+                        Files.isRegularFile(fashionMnist.resolve(FashionMnist.TRAIN_IMAGES)),
+                        fashionMnist.toString()),
+                new DatasetInfo(
+                        Cifar10.NAME, Cifar10.CLASSES, 3, 32, 32, Cifar10.present(cifar10), cifar10.toString()));
     }
 
     /** The named data set, or empty when this service does not know it. Throws when its files are bad. */
     public Optional<LabelledImages> get(String name) {
-        if (!FashionMnist.NAME.equals(name)) {
+        if (name == null) {
             return Optional.empty();
         }
-        return Optional.of(loaded.computeIfAbsent(
-                name, n -> FashionMnist.readTraining(config.fashionMnist().directory())));
+        return switch (name) {
+            case FashionMnist.NAME ->
+                Optional.of(loaded.computeIfAbsent(
+                        name,
+                        n -> FashionMnist.readTraining(config.fashionMnist().directory())));
+            case Cifar10.NAME ->
+                Optional.of(loaded.computeIfAbsent(
+                        name, n -> Cifar10.readTraining(config.cifar10().location())));
+            default -> Optional.empty();
+        };
     }
 }

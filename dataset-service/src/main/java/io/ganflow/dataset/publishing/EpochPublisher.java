@@ -8,12 +8,14 @@ import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
+import io.ganflow.events.RunStatus;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -29,21 +31,32 @@ public class EpochPublisher {
 
     private final DatasetCatalog catalog;
     private final MutinyEmitter<Record<String, byte[]>> batches;
+    private final Emitter<Record<String, String>> statuses;
 
     public EpochPublisher(
-            DatasetCatalog catalog, @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches) {
+            DatasetCatalog catalog,
+            @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches,
+            @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses) {
         this.catalog = catalog;
         this.batches = batches;
+        this.statuses = statuses;
     }
 
     @Incoming(EpochRequest.TOPIC)
     @Blocking
     public CompletionStage<Void> onEpochRequest(Message<String> message) {
+        EpochRequest request = null;
         try {
-            publish(Json.read(message.getPayload(), EpochRequest.class));
+            request = Json.read(message.getPayload(), EpochRequest.class);
+            publish(request);
             return message.ack();
         } catch (RuntimeException e) {
             LOG.warnf("parking epoch request on the dead-letter topic: %s", e.getMessage());
+            if (request != null && request.runId() != null) {
+                // the run cannot go on without its data: say so where its users look
+                statuses.send(
+                        Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
+            }
             return message.nack(e);
         }
     }

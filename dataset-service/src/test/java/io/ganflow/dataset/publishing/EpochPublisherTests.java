@@ -8,6 +8,7 @@ import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.Json;
+import io.ganflow.events.RunStatus;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +54,24 @@ class EpochPublisherTests {
                 .boxed()
                 .collect(Collectors.toSet());
         assertEquals(10, classes.size(), "256 Fashion-MNIST images cover all 10 classes");
+    }
+
+    @Test
+    void aRunWhoseDataCannotBeReadIsMarkedFailedWithTheReason() {
+        String runId = LocalInfrastructure.unique("no-cifar");
+        KafkaTestClient.send(
+                EpochRequest.TOPIC,
+                runId,
+                Json.write(new EpochRequest(EpochRequest.VERSION, runId, "cifar-10", 0, 64, 5L, 0)));
+        List<RunStatus> statuses =
+                KafkaTestClient.await(RunStatus.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(60)).stream()
+                        .map(r -> Json.read(r.value(), RunStatus.class))
+                        .toList();
+        assertEquals(1, statuses.size());
+        assertEquals(RunStatus.State.FAILED, statuses.get(0).state());
+        assertTrue(
+                statuses.get(0).message().contains("no CIFAR-10 at /nonexistent/cifar-10"),
+                statuses.get(0).message());
     }
 
     @Test

@@ -64,10 +64,25 @@ public class RunDirectory {
         return RunView.of(status, latestSteps.getOrDefault(status.runId(), 0L));
     }
 
-    /** A late PENDING (the gateway's own) must not hide a trainer's RUNNING or COMPLETED. */
+    /**
+     * A late PENDING (the gateway's own) must not hide a trainer's RUNNING or COMPLETED; a FAILED always shows. A
+     * status that does not know the run's spec keeps the one already known, and so do the step figures.
+     */
     private static RunStatus newer(RunStatus old, RunStatus now) {
         if (now.state() == RunStatus.State.PENDING && old.state() != RunStatus.State.PENDING) {
             return old;
+        }
+        if (now.state() == RunStatus.State.FAILED) {
+            return new RunStatus(
+                    RunStatus.VERSION,
+                    now.runId(),
+                    now.state(),
+                    old.epoch(),
+                    old.step(),
+                    old.latestCheckpointStep(),
+                    now.spec() != null ? now.spec() : old.spec(),
+                    now.message(),
+                    now.updatedMillis());
         }
         return now.step() >= old.step() ? now : old;
     }

@@ -1,6 +1,8 @@
 package io.ganflow.gateway.runs;
 
+import io.ganflow.events.Catalog;
 import io.ganflow.events.RunSpec;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client may choose when starting a run; every field is optional and defaults to the tutorial's recipe. */
@@ -24,16 +26,21 @@ public record StartRunRequest(
 
     public RunSpec toSpec(String generatedRunId) {
         RunSpec d = RunSpec.defaults(runId != null ? runId : generatedRunId);
+        String chosenModel = or(model, d.model());
+        Optional<Catalog.Model> family = Catalog.model(chosenModel);
+        // a model's own data set and latent size are the defaults once a model is chosen
+        String defaultDataset = family.map(Catalog.Model::defaultDataset).orElse(d.dataset());
+        int defaultLatent = family.map(Catalog.Model::defaultLatentSize).orElse(d.latentSize());
         return new RunSpec(
                 d.runId(),
-                or(model, d.model()),
-                or(dataset, d.dataset()),
+                chosenModel,
+                or(dataset, defaultDataset),
                 or(epochs, d.epochs()),
                 or(batchSize, d.batchSize()),
                 or(learningRate, d.learningRate()),
                 or(beta1, d.beta1()),
                 or(beta2, d.beta2()),
-                or(latentSize, d.latentSize()),
+                or(latentSize, defaultLatent),
                 or(checkpointEverySteps, d.checkpointEverySteps()),
                 or(metricsEverySteps, d.metricsEverySteps()),
                 or(seed, d.seed()),

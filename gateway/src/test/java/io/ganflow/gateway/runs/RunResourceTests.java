@@ -73,7 +73,7 @@ class RunResourceTests {
                         "detail",
                         containsString("epochs must be between 1 and 10000"),
                         "detail",
-                        containsString("model must be one of [cgan-fashion-mnist]"));
+                        containsString("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, dcgan-cifar10]"));
         assertTrue(KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(3))
                 .isEmpty());
         assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET))

@@ -10,6 +10,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.transformer.IdEmbedding;
+import io.ganflow.events.Catalog;
+import io.ganflow.models.GanModel;
 import io.ganflow.models.layers.LabelConditioned;
 import io.ganflow.models.layers.Reshape;
 import io.ganflow.models.layers.TransposedConv2d;
@@ -19,7 +21,7 @@ import io.ganflow.models.layers.TransposedConv2d;
  * tips: ReLU in G except the tanh output, LeakyReLU 0.2 in D, strided convolutions instead of pooling, transposed
  * convolutions to upsample, batch norm except on G's output and D's input layer.
  */
-public final class ConditionalGan {
+public final class ConditionalGan implements GanModel {
 
     public static final int CLASSES = 10;
     public static final int IMAGE_SIDE = 28;
@@ -27,10 +29,14 @@ public final class ConditionalGan {
     public static final int LABEL_EMBEDDING = 50;
     public static final float LEAKY_SLOPE = 0.2f;
 
-    private ConditionalGan() {}
+    @Override
+    public Catalog.Model descriptor() {
+        return Catalog.CGAN_FASHION_MNIST;
+    }
 
     /** (z [N, latent], labels [N] int64) to images [N, 1, 28, 28] in [-1, 1]. */
-    public static Block generator() {
+    @Override
+    public Block generator() {
         Block noisePath = new SequentialBlock()
                 .add(Linear.builder().setUnits(128 * 7 * 7).build())
                 .add(BatchNorm.builder().build())
@@ -57,7 +63,8 @@ public final class ConditionalGan {
     }
 
     /** (images [N, 1, 28, 28], labels [N] int64) to logits [N, 1]: how real the image looks for that class. */
-    public static Block discriminator() {
+    @Override
+    public Block discriminator() {
         Block labelPath = new SequentialBlock()
                 .add(embedding())
                 .add(Linear.builder().setUnits(IMAGE_SIDE * IMAGE_SIDE).build())
@@ -72,14 +79,6 @@ public final class ConditionalGan {
                 .add(Dropout.builder().optRate(0.4f).build())
                 .add(Linear.builder().setUnits(1).build());
         return LabelConditioned.imageWithLabelMap(labelPath, downsampler);
-    }
-
-    public static Shape generatorInput(long batch, int latentSize) {
-        return new Shape(batch, latentSize);
-    }
-
-    public static Shape imageShape(long batch) {
-        return new Shape(batch, CHANNELS, IMAGE_SIDE, IMAGE_SIDE);
     }
 
     private static Block embedding() {

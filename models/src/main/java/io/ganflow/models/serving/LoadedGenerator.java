@@ -2,15 +2,16 @@ package io.ganflow.models.serving;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunSpec;
-import io.ganflow.models.cgan.ConditionalGan;
+import io.ganflow.models.GanModel;
+import io.ganflow.models.GanModels;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.BlockBytes;
+import io.ganflow.models.training.GanTraining;
 import io.ganflow.models.training.ImageGeneration;
 
 /**
@@ -19,13 +20,15 @@ import io.ganflow.models.training.ImageGeneration;
  */
 public final class LoadedGenerator implements AutoCloseable {
 
+    private final GanModel model;
     private final RunSpec spec;
     private final long step;
     private final NDManager manager;
     private final Block generator;
     private final ParameterStore parameters;
 
-    private LoadedGenerator(RunSpec spec, long step, NDManager manager, Block generator) {
+    private LoadedGenerator(GanModel model, RunSpec spec, long step, NDManager manager, Block generator) {
+        this.model = model;
         this.spec = spec;
         this.step = step;
         this.manager = manager;
@@ -41,11 +44,11 @@ public final class LoadedGenerator implements AutoCloseable {
         Torch.disableGradientsOnThisThread();
         NDManager manager = NDManager.newBaseManager();
         try {
-            Block generator = ConditionalGan.generator();
+            GanModel model = GanModels.named(spec.model());
+            Block generator = model.generator();
             BlockBytes.load(generator, manager, generatorParameters);
-            generator.initialize(
-                    manager, DataType.FLOAT32, ConditionalGan.generatorInput(1, spec.latentSize()), new Shape(1));
-            LoadedGenerator loaded = new LoadedGenerator(spec, step, manager, generator);
+            generator.initialize(manager, DataType.FLOAT32, model.generatorInputShapes(1, spec.latentSize()));
+            LoadedGenerator loaded = new LoadedGenerator(model, spec, step, manager, generator);
             loaded.verify();
             return loaded;
         } catch (RuntimeException e) {
@@ -58,20 +61,17 @@ public final class LoadedGenerator implements AutoCloseable {
     }
 
     private void verify() {
-        byte[] pixels = generate(SampleGrid.labels(ConditionalGan.CLASSES, 1), 0L);
-        int expected = ConditionalGan.CLASSES
-                * ConditionalGan.CHANNELS
-                * ConditionalGan.IMAGE_SIDE
-                * ConditionalGan.IMAGE_SIDE;
+        byte[] pixels = generate(SampleGrid.labels(classes(), 1), 0L);
+        int expected = classes() * channels() * imageSide() * imageSide();
         if (pixels.length != expected) {
             throw new MalformedEventException("generator of run " + spec.runId() + " at step " + step + " gives "
-                    + pixels.length + " pixel bytes for 10 images, expected " + expected);
+                    + pixels.length + " pixel bytes for its sample images, expected " + expected);
         }
     }
 
     /** uint8 pixels of one image per label, NCHW. */
     public byte[] generate(long[] labels, long seed) {
-        return ImageGeneration.generate(generator, parameters, manager, spec.latentSize(), labels, seed);
+        return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, seed);
     }
 
     public RunSpec spec() {
@@ -83,15 +83,15 @@ public final class LoadedGenerator implements AutoCloseable {
     }
 
     public int classes() {
-        return ConditionalGan.CLASSES;
+        return GanTraining.CLASSES;
     }
 
     public int channels() {
-        return ConditionalGan.CHANNELS;
+        return model.channels();
     }
 
     public int imageSide() {
-        return ConditionalGan.IMAGE_SIDE;
+        return model.imageSide();
     }
 
     @Override

@@ -1,28 +1,34 @@
 package io.ganflow.models.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.ganflow.events.MalformedEventException;
+import io.ganflow.models.GanModel;
 import io.ganflow.models.layers.Torch;
 
-/** Runs a conditional generator in inference mode on noise from a seed. Safe to call from several threads. */
+/** Runs a generator in inference mode on noise from a seed. Safe to call from several threads. */
 public final class ImageGeneration {
 
     private ImageGeneration() {}
 
     /** uint8 pixels of {@code labels.length} images, NCHW, row-major. */
     public static byte[] generate(
-            Block generator, ParameterStore parameters, NDManager manager, int latentSize, long[] labels, long seed) {
+            GanModel model,
+            Block generator,
+            ParameterStore parameters,
+            NDManager manager,
+            int latentSize,
+            long[] labels,
+            long seed) {
         Torch.disableGradientsOnThisThread();
         int n = labels.length;
         try (NDManager scope = manager.newSubManager()) {
             NDArray z = scope.create(Noise.gaussian(seed, n, latentSize), new Shape(n, latentSize));
             NDArray images = generator
-                    .forward(parameters, new NDList(z, scope.create(labels)), false)
+                    .forward(parameters, model.generatorInputs(z, scope.create(labels)), false)
                     .singletonOrThrow();
             if (images.isNaN().any().getBoolean() || images.isInfinite().any().getBoolean()) {
                 throw new MalformedEventException("the generator produced non-finite values");

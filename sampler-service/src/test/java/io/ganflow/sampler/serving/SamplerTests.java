@@ -11,7 +11,7 @@ import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.training.CheckpointParts;
-import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.models.training.GanTraining;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
@@ -42,7 +42,7 @@ class SamplerTests {
     /** Writes a checkpoint of a freshly initialised generator and announces it; returns its manifest key. */
     private String announceCheckpoint(RunSpec spec, long step, boolean corruptGenerator) {
         byte[] generator;
-        try (ConditionalGanTraining training = ConditionalGanTraining.start(spec)) {
+        try (GanTraining training = GanTraining.start(spec)) {
             generator = training.snapshot().generator();
         }
         Map<String, byte[]> parts = new LinkedHashMap<>();

@@ -12,10 +12,9 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.cgan.ConditionalGan;
 import io.ganflow.models.image.Png;
 import io.ganflow.models.image.SampleGrid;
-import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.models.training.GanTraining;
 import io.ganflow.models.training.TrainingSnapshot;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStore;
@@ -48,8 +47,7 @@ public class Checkpoints {
      * Writes everything needed to continue, plus the fixed-noise sample grid; retries with backoff while the store
      * is unreachable and {@code keepTrying} holds. Returns the event announcing it, or empty if it gave up.
      */
-    public Optional<CheckpointEvent> write(
-            ConditionalGanTraining training, TrainingState state, BooleanSupplier keepTrying) {
+    public Optional<CheckpointEvent> write(GanTraining training, TrainingState state, BooleanSupplier keepTrying) {
         Map<String, byte[]> parts = parts(training, state);
         long backoffMillis = 500;
         while (true) {
@@ -89,7 +87,7 @@ public class Checkpoints {
                         checkpoints.readPart(manifest, DISCRIMINATOR),
                         checkpoints.readPart(manifest, GENERATOR_OPTIMIZER),
                         checkpoints.readPart(manifest, DISCRIMINATOR_OPTIMIZER));
-                return Optional.of(new Resumed(state, ConditionalGanTraining.resume(spec, snapshot)));
+                return Optional.of(new Resumed(state, GanTraining.resume(spec, snapshot)));
             } catch (RuntimeException e) {
                 LOG.warnf("run=%s skipping checkpoint at step %d: %s", spec.runId(), manifest.step(), e.getMessage());
             }
@@ -97,13 +95,13 @@ public class Checkpoints {
         return Optional.empty();
     }
 
-    public record Resumed(TrainingState state, ConditionalGanTraining training) {}
+    public record Resumed(TrainingState state, GanTraining training) {}
 
-    private Map<String, byte[]> parts(ConditionalGanTraining training, TrainingState state) {
+    private Map<String, byte[]> parts(GanTraining training, TrainingState state) {
         TrainingSnapshot snapshot = training.snapshot();
         int columns = config.gridColumns();
         byte[] grid = training.generate(
-                SampleGrid.labels(ConditionalGan.CLASSES, columns), state.spec().seed());
+                SampleGrid.labels(GanTraining.CLASSES, columns), state.spec().seed());
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(GENERATOR, snapshot.generator());
         parts.put(DISCRIMINATOR, snapshot.discriminator());
@@ -114,10 +112,10 @@ public class Checkpoints {
                 SAMPLES,
                 Png.grid(
                         grid,
-                        ConditionalGan.CLASSES * columns,
-                        ConditionalGan.CHANNELS,
-                        ConditionalGan.IMAGE_SIDE,
-                        ConditionalGan.IMAGE_SIDE,
+                        GanTraining.CLASSES * columns,
+                        training.model().channels(),
+                        training.model().imageSide(),
+                        training.model().imageSide(),
                         columns));
         return parts;
     }

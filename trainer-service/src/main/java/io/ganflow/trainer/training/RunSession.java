@@ -3,7 +3,7 @@ package io.ganflow.trainer.training;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.models.training.GanTraining;
 import io.ganflow.models.training.StepResult;
 
 /**
@@ -11,13 +11,13 @@ import io.ganflow.models.training.StepResult;
  */
 final class RunSession implements AutoCloseable {
 
-    private final ConditionalGanTraining training;
+    private final GanTraining training;
     private TrainingState state;
     private long lastCheckpointStep;
     private int reRequestedEpoch = -1;
     private final MetricsWindow window = new MetricsWindow();
 
-    RunSession(ConditionalGanTraining training, TrainingState state, long lastCheckpointStep) {
+    RunSession(GanTraining training, TrainingState state, long lastCheckpointStep) {
         this.training = training;
         this.state = state;
         this.lastCheckpointStep = lastCheckpointStep;
@@ -31,7 +31,7 @@ final class RunSession implements AutoCloseable {
         return state;
     }
 
-    ConditionalGanTraining training() {
+    GanTraining training() {
         return training;
     }
 

@@ -9,7 +9,7 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.ConditionalGanTraining;
+import io.ganflow.models.training.GanTraining;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.trainer.config.TrainerConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -241,8 +241,7 @@ public class TrainingLoop {
                     return new RunSession(
                             resumed.training(), resumed.state(), resumed.state().step());
                 })
-                .orElseGet(() ->
-                        new RunSession(ConditionalGanTraining.start(spec.get()), TrainingState.start(spec.get()), -1));
+                .orElseGet(() -> new RunSession(GanTraining.start(spec.get()), TrainingState.start(spec.get()), -1));
         if (session.state().completed()) {
             session.close();
             ignoredRuns.add(runId);

@@ -14,18 +14,23 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
-import io.ganflow.models.cgan.ConditionalGan;
+import io.ganflow.models.GanModel;
+import io.ganflow.models.GanModels;
 import io.ganflow.models.layers.Torch;
 
 /**
- * The tutorial's conditional GAN being trained: both networks, both optimisers, one step at a time. The step reads
+ * A GAN being trained: both networks, both optimisers, one step at a time. The step reads
  * like pytorch/examples' DCGAN: update D on a real batch and a detached fake batch, then update G through D with
  * the non-saturating loss. Not thread-safe: one training thread owns it (DJL's gradient collector is JVM-global).
  */
-public final class ConditionalGanTraining implements AutoCloseable {
+public final class GanTraining implements AutoCloseable {
+
+    /** Every data set the catalog knows has 10 classes; fake labels are drawn from them. */
+    public static final int CLASSES = 10;
 
     private static final Loss BCE_WITH_LOGITS = Loss.sigmoidBinaryCrossEntropyLoss();
 
+    private final GanModel model;
     private final RunSpec spec;
     private final NDManager manager;
     private final Block generator;
@@ -34,39 +39,41 @@ public final class ConditionalGanTraining implements AutoCloseable {
     private final Adam generatorOptimizer;
     private final Adam discriminatorOptimizer;
 
-    private ConditionalGanTraining(RunSpec spec, Block generator, Block discriminator, NDManager manager) {
+    private GanTraining(GanModel model, RunSpec spec, Block generator, Block discriminator, NDManager manager) {
+        this.model = model;
         this.spec = spec;
         this.manager = manager;
         this.generator = generator;
         this.discriminator = discriminator;
         this.parameters = new ParameterStore(manager, false);
-        generator.initialize(
-                manager, DataType.FLOAT32, ConditionalGan.generatorInput(1, spec.latentSize()), new Shape(1));
-        discriminator.initialize(manager, DataType.FLOAT32, ConditionalGan.imageShape(1), new Shape(1));
+        generator.initialize(manager, DataType.FLOAT32, model.generatorInputShapes(1, spec.latentSize()));
+        discriminator.initialize(manager, DataType.FLOAT32, model.discriminatorInputShapes(1));
         generatorOptimizer = new Adam(manager, generator, spec.learningRate(), spec.beta1(), spec.beta2());
         discriminatorOptimizer = new Adam(manager, discriminator, spec.learningRate(), spec.beta1(), spec.beta2());
     }
 
     /** Fresh networks, weights drawn from N(0, 0.02) with the run's seed. */
-    public static ConditionalGanTraining start(RunSpec spec) {
+    public static GanTraining start(RunSpec spec) {
         Torch.disableGradientsOnThisThread();
         Engine.getInstance().setRandomSeed((int) Noise.stepSeed(spec.seed(), -1));
-        Block generator = ConditionalGan.generator();
-        Block discriminator = ConditionalGan.discriminator();
+        GanModel model = GanModels.named(spec.model());
+        Block generator = model.generator();
+        Block discriminator = model.discriminator();
         generator.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
         discriminator.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-        return new ConditionalGanTraining(spec, generator, discriminator, NDManager.newBaseManager());
+        return new GanTraining(model, spec, generator, discriminator, NDManager.newBaseManager());
     }
 
     /** Networks and optimisers exactly as a checkpoint saved them. */
-    public static ConditionalGanTraining resume(RunSpec spec, TrainingSnapshot snapshot) {
+    public static GanTraining resume(RunSpec spec, TrainingSnapshot snapshot) {
         Torch.disableGradientsOnThisThread();
         NDManager manager = NDManager.newBaseManager();
-        Block generator = ConditionalGan.generator();
-        Block discriminator = ConditionalGan.discriminator();
+        GanModel model = GanModels.named(spec.model());
+        Block generator = model.generator();
+        Block discriminator = model.discriminator();
         BlockBytes.load(generator, manager, snapshot.generator());
         BlockBytes.load(discriminator, manager, snapshot.discriminator());
-        ConditionalGanTraining training = new ConditionalGanTraining(spec, generator, discriminator, manager);
+        GanTraining training = new GanTraining(model, spec, generator, discriminator, manager);
         training.generatorOptimizer.loadState(snapshot.generatorOptimizer());
         training.discriminatorOptimizer.loadState(snapshot.discriminatorOptimizer());
         return training;
@@ -81,7 +88,7 @@ public final class ConditionalGanTraining implements AutoCloseable {
             NDArray real = ImageTensors.images(scope, batch);
             NDArray realLabels = ImageTensors.labels(scope, batch);
             NDArray z = scope.create(Noise.gaussian(seed, n, spec.latentSize()), new Shape(n, spec.latentSize()));
-            NDArray fakeLabels = scope.create(Noise.labels(seed, n, ConditionalGan.CLASSES));
+            NDArray fakeLabels = scope.create(Noise.labels(seed, n, CLASSES));
             NDArray ones = scope.ones(new Shape(n, 1));
             NDArray zeros = scope.zeros(new Shape(n, 1));
 
@@ -92,7 +99,7 @@ public final class ConditionalGanTraining implements AutoCloseable {
             discriminatorOptimizer.zeroGradients();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 fake = generator
-                        .forward(parameters, new NDList(z, fakeLabels), true)
+                        .forward(parameters, model.generatorInputs(z, fakeLabels), true)
                         .singletonOrThrow();
                 NDArray realLogits = discriminate(real, realLabels);
                 NDArray fakeLogits = discriminate(fake.stopGradient(), fakeLabels);
@@ -120,7 +127,11 @@ public final class ConditionalGanTraining implements AutoCloseable {
 
     /** Images for {@code labels} from noise drawn with {@code seed}, generated in inference mode. */
     public byte[] generate(long[] labels, long seed) {
-        return ImageGeneration.generate(generator, parameters, manager, spec.latentSize(), labels, seed);
+        return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, seed);
+    }
+
+    public GanModel model() {
+        return model;
     }
 
     public TrainingSnapshot snapshot() {
@@ -133,7 +144,7 @@ public final class ConditionalGanTraining implements AutoCloseable {
 
     private NDArray discriminate(NDArray images, NDArray labels) {
         return discriminator
-                .forward(parameters, new NDList(images, labels), true)
+                .forward(parameters, model.discriminatorInputs(images, labels), true)
                 .singletonOrThrow();
     }
 

@@ -1,4 +1,4 @@
-package io.ganflow.models.cgan;
+package io.ganflow.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,14 +20,17 @@ import io.ganflow.models.layers.Torch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every layer of both networks, forward and backward, in float32 against the same layer with the same weights in
  * float64. The libtorch that DJL bundles has computed some float32 convolutions wrongly, silently, on some CPUs.
  */
-class ConditionalGanPrecisionTest {
+class LayerPrecisionTest {
 
     private static final int N = 32;
     private static final double TOLERANCE = 1e-3;
@@ -37,28 +40,31 @@ class ConditionalGanPrecisionTest {
         Torch.disableGradientsOnThisThread();
     }
 
-    @Test
-    void generatorLayersAgreeWithFloat64() {
+    static Stream<Arguments> networks() {
+        return GanModels.ALL.stream()
+                .flatMap(model -> Stream.of(
+                        Arguments.of(model.descriptor().name(), "generator"),
+                        Arguments.of(model.descriptor().name(), "discriminator")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("networks")
+    void everyLayerAgreesWithFloat64(String modelName, String network) {
+        GanModel model = GanModels.named(modelName);
+        boolean generator = network.equals("generator");
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDList inputs = new NDList(
-                    manager.randomNormal(new Shape(N, 100)).toType(DataType.FLOAT64, false),
-                    manager.randomInteger(0, 10, new Shape(N), DataType.INT64));
-            assertAllLayersAgree(manager, ConditionalGan::generator, inputs, 15);
+            NDArray labels = manager.randomInteger(0, 10, new Shape(N), DataType.INT64);
+            NDArray x = generator
+                    ? manager.randomNormal(new Shape(N, model.descriptor().defaultLatentSize()))
+                    : manager.randomUniform(-1, 1, model.imageShape(N));
+            NDList inputs = generator
+                    ? model.generatorInputs(x.toType(DataType.FLOAT64, false), labels)
+                    : model.discriminatorInputs(x.toType(DataType.FLOAT64, false), labels);
+            assertAllLayersAgree(manager, generator ? model::generator : model::discriminator, inputs);
         }
     }
 
-    @Test
-    void discriminatorLayersAgreeWithFloat64() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDList inputs = new NDList(
-                    manager.randomUniform(-1, 1, new Shape(N, 1, 28, 28)).toType(DataType.FLOAT64, false),
-                    manager.randomInteger(0, 10, new Shape(N), DataType.INT64));
-            assertAllLayersAgree(manager, ConditionalGan::discriminator, inputs, 12);
-        }
-    }
-
-    private static void assertAllLayersAgree(
-            NDManager manager, Supplier<Block> factory, NDList inputs64, int expectedLayers) {
+    private static void assertAllLayersAgree(NDManager manager, Supplier<Block> factory, NDList inputs64) {
         Block model32 = initialized(manager, factory.get(), DataType.FLOAT32, inputs64.getShapes());
         Block model64 = initialized(manager, factory.get(), DataType.FLOAT64, inputs64.getShapes());
         copyParameters(model32, model64);
@@ -83,7 +89,7 @@ class ConditionalGanPrecisionTest {
             }
             return run64.output;
         });
-        assertEquals(expectedLayers, index[0], "layers visited");
+        assertEquals(twins.size(), index[0], "layers visited");
         assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
     }
 

@@ -1,0 +1,76 @@
+package io.ganflow.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The model families and built-in data sets the platform knows, with just enough about each to check that a run
+ * makes sense before anything is published: a model trains only on data of its image shape, and a conditional
+ * model only on labelled data.
+ */
+public final class Catalog {
+
+    /** A model family: the image shape it generates and whether it is conditioned on a class. */
+    public record Model(
+            String name, int channels, int side, boolean conditional, int defaultLatentSize, String defaultDataset) {}
+
+    /** A data set: image shape, number of classes, and whether its images carry labels. */
+    public record Dataset(String name, int channels, int side, int classes, boolean labelled) {}
+
+    public static final Model CGAN_FASHION_MNIST = new Model("cgan-fashion-mnist", 1, 28, true, 100, "fashion-mnist");
+    public static final Model DCGAN_CIFAR10 = new Model("dcgan-cifar10", 3, 32, false, 128, "cifar-10");
+    public static final Model CDCGAN_CIFAR10 = new Model("cdcgan-cifar10", 3, 32, true, 128, "cifar-10");
+
+    public static final Dataset FASHION_MNIST = new Dataset("fashion-mnist", 1, 28, 10, true);
+    public static final Dataset CIFAR10 = new Dataset("cifar-10", 3, 32, 10, true);
+
+    private static final Map<String, Model> MODELS =
+            index(List.of(CGAN_FASHION_MNIST, DCGAN_CIFAR10, CDCGAN_CIFAR10), Model::name);
+    private static final Map<String, Dataset> DATASETS = index(List.of(FASHION_MNIST, CIFAR10), Dataset::name);
+
+    private Catalog() {}
+
+    public static Optional<Model> model(String name) {
+        return Optional.ofNullable(name).map(MODELS::get);
+    }
+
+    public static Optional<Dataset> dataset(String name) {
+        return Optional.ofNullable(name).map(DATASETS::get);
+    }
+
+    public static List<String> modelNames() {
+        return MODELS.keySet().stream().sorted().toList();
+    }
+
+    public static List<String> datasetNames() {
+        return DATASETS.keySet().stream().sorted().toList();
+    }
+
+    /** Why {@code model} cannot train on {@code dataset}, or empty when it can. */
+    public static Optional<String> mismatch(Model model, Dataset dataset) {
+        if (model.channels() != dataset.channels() || model.side() != dataset.side()) {
+            return Optional.of(String.format(
+                    "model %s makes %dx%dx%d images but data set %s has %dx%dx%d",
+                    model.name(),
+                    model.side(),
+                    model.side(),
+                    model.channels(),
+                    dataset.name(),
+                    dataset.side(),
+                    dataset.side(),
+                    dataset.channels()));
+        }
+        if (model.conditional() && !dataset.labelled()) {
+            return Optional.of("conditional model " + model.name() + " needs a labelled data set; " + dataset.name()
+                    + " has no labels");
+        }
+        return Optional.empty();
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
+        return items.stream().collect(Collectors.toUnmodifiableMap(name, Function.identity()));
+    }
+}

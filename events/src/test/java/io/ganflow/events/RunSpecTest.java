@@ -1,0 +1,49 @@
+package io.ganflow.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunSpecTest {
+
+    private static RunSpec spec(String model, String dataset) {
+        return new RunSpec("run-1", model, dataset, 1, 64, 2e-4, 0.5, 0.999, 100, 10, 10, 1L, 0);
+    }
+
+    @Test
+    void theDefaultRunIsValid() {
+        assertEquals(List.of(), RunSpec.defaults("run-1").problems());
+    }
+
+    @Test
+    void everyModelIsValidOnItsOwnDataset() {
+        for (String name : Catalog.modelNames()) {
+            Catalog.Model model = Catalog.model(name).orElseThrow();
+            assertEquals(List.of(), spec(name, model.defaultDataset()).problems(), name);
+        }
+    }
+
+    @Test
+    void aModelOnDataOfAnotherShapeIsRefused() {
+        List<String> problems = spec("cgan-fashion-mnist", "cifar-10").problems();
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("makes 28x28x1 images but data set cifar-10 has 32x32x3"), problems.get(0));
+    }
+
+    @Test
+    void unknownModelsAndDatasetsAreNamed() {
+        List<String> problems = spec("vae", "imagenet").problems();
+        assertTrue(
+                problems.get(0).startsWith("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, dcgan-cifar10]"));
+        assertTrue(problems.get(1).startsWith("dataset must be one of [cifar-10, fashion-mnist]"));
+    }
+
+    @Test
+    void aConditionalModelNeedsLabels() {
+        Catalog.Model conditional = new Catalog.Model("c", 1, 8, true, 10, "u");
+        Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 8, 0, false);
+        assertTrue(Catalog.mismatch(conditional, unlabelled).orElseThrow().contains("needs a labelled data set"));
+    }
+}
