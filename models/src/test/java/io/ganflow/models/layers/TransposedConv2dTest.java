@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,23 +39,32 @@ class TransposedConv2dTest {
         double[] bias = random.doubles(out, -1, 1).toArray();
         double[][][][] expected = TransposedConvolutionReference.compute(input, weight, bias, stride, padding);
 
-        for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
-            try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray actual = ConvolutionOps.transposedConv2d(
-                        toArray(manager, input, type),
-                        toArray(manager, weight, type),
-                        manager.create(bias).toType(type, false),
-                        stride,
-                        padding);
-                double tolerance = type == DataType.FLOAT64 ? 1e-9 : 1e-4;
-                assertEquals(new Shape(2, out, expected[0][0].length, expected[0][0][0].length), actual.getShape());
-                assertArrayEquals(
-                        flatten(expected),
-                        actual.toType(DataType.FLOAT64, false).toDoubleArray(),
-                        tolerance * (1 + in * kernel),
-                        type + " result");
+        Map<String, Formulation> formulations = Map.of(
+                "sub-pixel", ConvolutionOps::transposedConv2d,
+                "zero insertion", ConvolutionOps::transposedConv2dByZeroInsertion);
+        formulations.forEach((name, formulation) -> {
+            for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
+                try (NDManager manager = NDManager.newBaseManager()) {
+                    NDArray actual = formulation.apply(
+                            toArray(manager, input, type),
+                            toArray(manager, weight, type),
+                            manager.create(bias).toType(type, false),
+                            stride,
+                            padding);
+                    double tolerance = type == DataType.FLOAT64 ? 1e-9 : 1e-4;
+                    assertEquals(new Shape(2, out, expected[0][0].length, expected[0][0][0].length), actual.getShape());
+                    assertArrayEquals(
+                            flatten(expected),
+                            actual.toType(DataType.FLOAT64, false).toDoubleArray(),
+                            tolerance * (1 + in * kernel),
+                            name + " " + type + " result");
+                }
             }
-        }
+        });
+    }
+
+    interface Formulation {
+        NDArray apply(NDArray input, NDArray weight, NDArray bias, int stride, int padding);
     }
 
     @ParameterizedTest(name = "side {0}")
