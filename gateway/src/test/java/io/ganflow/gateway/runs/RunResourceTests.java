@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RunResourceTests {
 
     public static class IsolatedStore implements QuarkusTestProfile {
-        static final String BUCKET = LocalInfrastructure.unique("gateway-test");
+        public static final String BUCKET = LocalInfrastructure.unique("gateway-test");
 
         @Override
         public Map<String, String> getConfigOverrides() {

@@ -1,10 +1,10 @@
 package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Json;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.serving.LoadedGenerator;
-import io.ganflow.models.training.CheckpointParts;
 import io.ganflow.store.CheckpointStore;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.CheckpointParts;
 import io.ganflow.models.training.GanTraining;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.testing.KafkaTestClient;

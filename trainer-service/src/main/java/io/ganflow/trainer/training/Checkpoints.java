@@ -1,11 +1,11 @@
 package io.ganflow.trainer.training;
 
-import static io.ganflow.models.training.CheckpointParts.DISCRIMINATOR;
-import static io.ganflow.models.training.CheckpointParts.DISCRIMINATOR_OPTIMIZER;
-import static io.ganflow.models.training.CheckpointParts.GENERATOR;
-import static io.ganflow.models.training.CheckpointParts.GENERATOR_OPTIMIZER;
-import static io.ganflow.models.training.CheckpointParts.SAMPLES;
-import static io.ganflow.models.training.CheckpointParts.STATE;
+import static io.ganflow.events.CheckpointParts.DISCRIMINATOR;
+import static io.ganflow.events.CheckpointParts.DISCRIMINATOR_OPTIMIZER;
+import static io.ganflow.events.CheckpointParts.GENERATOR;
+import static io.ganflow.events.CheckpointParts.GENERATOR_OPTIMIZER;
+import static io.ganflow.events.CheckpointParts.SAMPLES;
+import static io.ganflow.events.CheckpointParts.STATE;
 
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;

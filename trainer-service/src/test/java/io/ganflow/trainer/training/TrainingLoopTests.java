@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.DeadLetter;
 import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
@@ -15,7 +16,6 @@ import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.CheckpointParts;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;

@@ -1,4 +1,4 @@
-package io.ganflow.models.training;
+package io.ganflow.events;
 
 /** The names of a GAN checkpoint's parts in the object store, shared by the trainer that writes and the sampler. */
 public final class CheckpointParts {

@@ -1,0 +1,65 @@
+package io.ganflow.gateway.checkpoints;
+
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.MalformedEventException;
+import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.store.CheckpointStore;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A run's checkpoints and the fixed-noise sample grid stored with each, straight from the object store. */
+@Path("/api/v1/runs/{runId}/checkpoints")
+public class CheckpointResource {
+
+    private final CheckpointStore checkpoints;
+
+    public CheckpointResource(CheckpointStore checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @GET
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The run's checkpoints, oldest first; each with the URL of its fixed-noise sample grid")
+    public List<CheckpointView> list(@PathParam("runId") String runId) {
+        return checkpoints.manifests(runId).stream()
+                .sorted(Comparator.comparingLong(CheckpointManifest::step))
+                .map(m -> new CheckpointView(
+                        m.step(),
+                        m.epoch(),
+                        m.createdMillis(),
+                        "/api/v1/runs/" + runId + "/checkpoints/" + m.step() + "/samples.png"))
+                .toList();
+    }
+
+    @GET
+    @Path("/{step}/samples.png")
+    @Blocking
+    @Produces({"image/png", "application/problem+json"})
+    @Operation(summary = "The fixed-noise sample grid of one checkpoint (rows = classes for conditional models)")
+    public Response samples(@PathParam("runId") String runId, @PathParam("step") long step) {
+        CheckpointManifest manifest;
+        try {
+            manifest = checkpoints.readManifest(
+                    CheckpointStore.checkpointPrefix(runId, step) + CheckpointManifest.FILE_NAME);
+        } catch (MalformedEventException e) {
+            throw new ProblemException(
+                    404, "No such checkpoint", "run " + runId + " has no checkpoint at step " + step);
+        }
+        byte[] png = checkpoints.readPart(manifest, CheckpointParts.SAMPLES);
+        return Response.ok(png, "image/png")
+                .header("X-Run-Id", runId)
+                .header("X-Checkpoint-Step", step)
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .build();
+    }
+}
