@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.ganflow.events.CheckpointParts;
-import io.ganflow.gateway.runs.RunResourceTests;
+import io.ganflow.gateway.IsolatedStoreProfile;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,14 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(RunResourceTests.IsolatedStore.class)
+@TestProfile(IsolatedStoreProfile.class)
 class CheckpointResourceTests {
 
     @Test
     void listsARunsCheckpointsAndServesEachSampleGrid() {
         String runId = LocalInfrastructure.unique("grids");
-        CheckpointStore checkpoints =
-                new CheckpointStore(LocalInfrastructure.store(RunResourceTests.IsolatedStore.BUCKET));
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
         byte[] early = {(byte) 0x89, 'P', 'N', 'G', 1};
         byte[] late = {(byte) 0x89, 'P', 'N', 'G', 2};
         checkpoints.write(runId, 468, 1, Map.of(CheckpointParts.SAMPLES, late));

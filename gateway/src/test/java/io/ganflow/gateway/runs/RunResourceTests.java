@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
+import io.ganflow.gateway.IsolatedStoreProfile;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
@@ -22,17 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestProfile(RunResourceTests.IsolatedStore.class)
+@TestProfile(IsolatedStoreProfile.class)
 class RunResourceTests {
-
-    public static class IsolatedStore implements QuarkusTestProfile {
-        public static final String BUCKET = LocalInfrastructure.unique("gateway-test");
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("ganflow.store.bucket", BUCKET);
-        }
-    }
 
     @Test
     void aStartedRunIsRecordedAnnouncedAndListed() {
@@ -45,7 +36,7 @@ class RunResourceTests {
                 .header("Location", containsString("/api/v1/runs/" + runId))
                 .body("state", equalTo("PENDING"), "spec.epochs", equalTo(3), "spec.learningRate", equalTo(2e-4f));
 
-        RunSpec stored = new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET))
+        RunSpec stored = new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET))
                 .load(runId)
                 .orElseThrow();
         assertEquals(64, stored.batchSize());
@@ -76,7 +67,7 @@ class RunResourceTests {
                         containsString("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, dcgan-cifar10]"));
         assertTrue(KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(3))
                 .isEmpty());
-        assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStore.BUCKET))
+        assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET))
                 .load(runId)
                 .isEmpty());
     }
