@@ -78,6 +78,8 @@ gan_up() {
   Logs: $STATE/logs   Stop everything: ./gan down   (Ctrl-C here only stops following the progress)
 
 MSG
+  # GAN_FOLLOW=0: return once the run is started (for scripts)
+  [ "${GAN_FOLLOW:-1}" = 1 ] || return 0
   tail -n 0 -F "$STATE/logs/trainer-service.log" | grep --line-buffered -E "run=$run_id "
 }
 

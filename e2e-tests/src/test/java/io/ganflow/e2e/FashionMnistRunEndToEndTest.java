@@ -188,50 +188,36 @@ class FashionMnistRunEndToEndTest {
     }
 
     private static void awaitStep(String runId, long step, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
-            if (response.statusCode() == 200
-                    && JSON.readTree(response.body()).get("step").asLong() >= step) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("run " + runId + " did not reach step " + step);
+        Eventually.within(timeout, "run " + runId + " at step " + step, () -> {
+            JsonNode run = run(runId);
+            return run != null && run.get("step").asLong() >= step ? run : null;
+        });
     }
 
     private static JsonNode awaitState(String runId, String state, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode run = null;
-        while (System.nanoTime() < deadline) {
-            HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
-            if (response.statusCode() == 200) {
-                run = JSON.readTree(response.body());
-                if (state.equals(run.get("state").asText())) {
-                    return run;
-                }
+        return Eventually.within(timeout, "run " + runId + " " + state, () -> {
+            JsonNode run = run(runId);
+            if (run != null && run.get("state").asText().equals("FAILED") && !state.equals("FAILED")) {
+                throw new AssertionError(
+                        "run " + runId + " failed: " + run.get("message").asText());
             }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("run " + runId + " did not reach " + state + " in " + timeout + "; last seen: " + run);
+            return run != null && state.equals(run.get("state").asText()) ? run : null;
+        });
+    }
+
+    /** The run as the gateway shows it, or null while it does not know it. */
+    private static JsonNode run(String runId) throws Exception {
+        HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     private static HttpResponse<byte[]> awaitGridAtStep(String runId, long step, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpResponse<byte[]> response = null;
-        while (System.nanoTime() < deadline) {
-            response = get("/api/v1/runs/" + runId + "/grid?seed=5");
-            if (response.statusCode() == 200
-                    && String.valueOf(step)
-                            .equals(response.headers()
-                                    .firstValue("X-Checkpoint-Step")
-                                    .orElse(""))) {
-                return response;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no grid at step " + step + "; last response " + response.statusCode() + " "
-                + response.headers().map());
+        return Eventually.within(timeout, "a grid of run " + runId + " at step " + step, () -> {
+            HttpResponse<byte[]> response = get("/api/v1/runs/" + runId + "/grid?seed=5");
+            String servedStep =
+                    response.headers().firstValue("X-Checkpoint-Step").orElse("");
+            return response.statusCode() == 200 && servedStep.equals(String.valueOf(step)) ? response : null;
+        });
     }
 
     private static HttpResponse<byte[]> get(String path) throws Exception {

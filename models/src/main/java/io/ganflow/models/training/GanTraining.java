@@ -59,8 +59,12 @@ public final class GanTraining implements AutoCloseable {
         GanModel model = GanModels.named(spec.model());
         Block generator = model.generator();
         Block discriminator = model.discriminator();
-        generator.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-        discriminator.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+        for (Block network : new Block[] {generator, discriminator}) {
+            network.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+            // Label embeddings are lookup tables, not layers: N(0, 1) as PyTorch's nn.Embedding. At N(0, 0.02) the
+            // label map came out ~200x weaker than the batch-normalised noise channels and G ignored the class.
+            network.setInitializer(new NormalInitializer(1f), p -> p.getName().equals("embedding"));
+        }
         return new GanTraining(model, spec, generator, discriminator, NDManager.newBaseManager());
     }
 
