@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Fashion-MNIST and reads them back from Kafka into the float tensors a trainer feeds its networks. Prints MB/s of
  * batch payload from the request to the last decoded tensor.
  *
- * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=io.ganflow.bench.DataPath
+ * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.DataPath
  * -Dexec.args="127.0.0.1:19092 3"} (broker, epochs).
  */
 public final class DataPath {

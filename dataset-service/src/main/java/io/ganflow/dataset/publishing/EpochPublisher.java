@@ -13,6 +13,9 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -30,6 +33,8 @@ public class EpochPublisher {
     private static final Logger LOG = Logger.getLogger(EpochPublisher.class);
 
     private final DatasetCatalog catalog;
+    private static final int IN_FLIGHT = 32;
+
     private final MutinyEmitter<Record<String, byte[]>> batches;
     private final Emitter<Record<String, String>> statuses;
 
@@ -69,11 +74,17 @@ public class EpochPublisher {
                 data, request.runId(), request.epoch(), request.batchSize(), request.seed(), request.limit());
         long started = System.nanoTime();
         long bytes = 0;
+        // pipelined: up to IN_FLIGHT batches on their way, so the producer can fill its network batches
+        Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         for (int index = 0; index < plan.batches(); index++) {
             byte[] encoded = ImageBatchCodec.encode(plan.batch(index));
             bytes += encoded.length;
-            batches.sendAndAwait(Record.of(request.runId(), encoded));
+            if (inFlight.size() >= IN_FLIGHT) {
+                inFlight.removeFirst().join();
+            }
+            inFlight.addLast(batches.send(Record.of(request.runId(), encoded)).subscribeAsCompletionStage());
         }
+        inFlight.forEach(CompletableFuture::join);
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.infof(
                 "run=%s epoch=%d published %d batches (%.1f MB) in %.1f s",
