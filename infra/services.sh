@@ -65,15 +65,25 @@ gan_up() {
   local name
   for name in "${SERVICES[@]}"; do start_service "$name"; done
   for name in "${SERVICES[@]}"; do wait_for_ready "$name" "${SERVICE_PORT[$name]}"; done
-  local run
-  run=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
-    || die "the gateway refused to start the default run"
-  local run_id
-  run_id=$(sed -E 's/.*"runId":"([^"]+)".*/\1/' <<< "$run")
+  local run_id=""
+  if [ $# -eq 0 ]; then
+    # one default run at a time: follow an unfinished one instead of queueing another behind it
+    sleep 2 # the gateway rebuilds its view of the runs from Kafka as it starts
+    run_id=$(curl -fsS "$GATEWAY_URL/api/v1/runs" | grep -oE '"runId":"[^"]+","state":"(PENDING|RUNNING)"' \
+      | head -1 | sed -E 's/"runId":"([^"]+)".*/\1/' || true)
+  fi
+  local verb="Following unfinished"
+  if [ -z "$run_id" ]; then
+    local run
+    run=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
+      || die "the gateway refused to start the run"
+    run_id=$(sed -E 's/.*"runId":"([^"]+)".*/\1/' <<< "$run")
+    verb="Started"
+  fi
   cat <<MSG
 
   ganflow is up. Web UI: $GATEWAY_URL/
-  Started run $run_id (conditional GAN on Fashion-MNIST).
+  $verb run $run_id.
   Its latest sample grid: $GATEWAY_URL/api/v1/runs/$run_id/grid
   Logs: $STATE/logs   Stop everything: ./gan down   (Ctrl-C here only stops following the progress)
 
