@@ -72,6 +72,13 @@ public final class CheckpointStore {
         return manifests(runId).stream().max(Comparator.comparingLong(CheckpointManifest::step));
     }
 
+    /** The run's readable manifests, newest first: where a reader looks for the latest valid checkpoint. */
+    public List<CheckpointManifest> newestFirst(String runId) {
+        return manifests(runId).stream()
+                .sorted(Comparator.comparingLong(CheckpointManifest::step).reversed())
+                .toList();
+    }
+
     /** Every readable manifest of a run; unreadable ones are logged and skipped. */
     public List<CheckpointManifest> manifests(String runId) {
         List<CheckpointManifest> manifests = new ArrayList<>();

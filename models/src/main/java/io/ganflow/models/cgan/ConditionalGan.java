@@ -23,11 +23,11 @@ import io.ganflow.models.layers.TransposedConv2d;
  */
 public final class ConditionalGan implements GanModel {
 
-    public static final int CLASSES = 10;
-    public static final int IMAGE_SIDE = 28;
-    public static final int CHANNELS = 1;
-    public static final int LABEL_EMBEDDING = 50;
-    public static final float LEAKY_SLOPE = 0.2f;
+    private static final int CLASSES = 10;
+    private static final int IMAGE_SIDE = 28;
+    private static final int CHANNELS = 1;
+    private static final int LABEL_EMBEDDING = 50;
+    private static final float LEAKY_SLOPE = 0.2f;
 
     @Override
     public Catalog.Model descriptor() {

@@ -36,9 +36,7 @@ public class StartupScan {
     private void scan() {
         try {
             for (String runId : checkpoints.runIds()) {
-                List<CheckpointManifest> newestFirst = checkpoints.manifests(runId).stream()
-                        .sorted((a, b) -> Long.compare(b.step(), a.step()))
-                        .toList();
+                List<CheckpointManifest> newestFirst = checkpoints.newestFirst(runId);
                 for (CheckpointManifest manifest : newestFirst) {
                     try {
                         registry.offer(loader.load(manifest));

@@ -77,9 +77,7 @@ public class Checkpoints {
 
     /** The run's training as its latest valid checkpoint left it, or empty when it has none. */
     public Optional<Resumed> latest(RunSpec spec) {
-        for (CheckpointManifest manifest : checkpoints.manifests(spec.runId()).stream()
-                .sorted((a, b) -> Long.compare(b.step(), a.step()))
-                .toList()) {
+        for (CheckpointManifest manifest : checkpoints.newestFirst(spec.runId())) {
             try {
                 TrainingState state = Json.read(checkpoints.readPart(manifest, STATE), TrainingState.class);
                 TrainingSnapshot snapshot = new TrainingSnapshot(

@@ -13,14 +13,12 @@ final class RunSession implements AutoCloseable {
 
     private final GanTraining training;
     private TrainingState state;
-    private long lastCheckpointStep;
     private int reRequestedEpoch = -1;
     private final MetricsWindow window = new MetricsWindow();
 
-    RunSession(GanTraining training, TrainingState state, long lastCheckpointStep) {
+    RunSession(GanTraining training, TrainingState state) {
         this.training = training;
         this.state = state;
-        this.lastCheckpointStep = lastCheckpointStep;
     }
 
     RunSpec spec() {
@@ -33,14 +31,6 @@ final class RunSession implements AutoCloseable {
 
     GanTraining training() {
         return training;
-    }
-
-    long lastCheckpointStep() {
-        return lastCheckpointStep;
-    }
-
-    void checkpointed() {
-        lastCheckpointStep = state.step();
     }
 
     MetricsWindow window() {

@@ -1,7 +1,6 @@
 package io.ganflow.trainer.training;
 
 import io.ganflow.events.CheckpointEvent;
-import io.ganflow.events.DeadLetter;
 import io.ganflow.events.EpochRequest;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunStatus;
@@ -34,7 +33,6 @@ public class TrainingEvents {
         this.checkpoints = checkpoints;
         this.statuses = statuses;
         this.deadLetters = deadLetters;
-        assert DEAD_LETTERS.equals(DeadLetter.topicFor("trainer-service"));
     }
 
     public void requestEpoch(EpochRequest request) {

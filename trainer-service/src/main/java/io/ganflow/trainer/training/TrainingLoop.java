@@ -201,7 +201,6 @@ public class TrainingLoop {
         if (written.isEmpty()) {
             return;
         }
-        session.checkpointed();
         ledger.checkpointed(partition, state.spec().runId());
         events.checkpoint(written.get());
         RunStatus.State runState = state.completed() ? RunStatus.State.COMPLETED : RunStatus.State.RUNNING;
@@ -238,10 +237,9 @@ public class TrainingLoop {
                             resumed.state().step(),
                             resumed.state().epoch(),
                             resumed.state().nextBatchIndex());
-                    return new RunSession(
-                            resumed.training(), resumed.state(), resumed.state().step());
+                    return new RunSession(resumed.training(), resumed.state());
                 })
-                .orElseGet(() -> new RunSession(GanTraining.start(spec.get()), TrainingState.start(spec.get()), -1));
+                .orElseGet(() -> new RunSession(GanTraining.start(spec.get()), TrainingState.start(spec.get())));
         if (session.state().completed()) {
             session.close();
             ignoredRuns.add(runId);
