@@ -93,6 +93,19 @@ MSG
   tail -n 0 -F "$STATE/logs/trainer-service.log" | grep --line-buffered -E "run=$run_id "
 }
 
+# Uploads a folder of class folders (PNG/JPEG) as a data set, through the gateway like any client.
+gan_dataset() {
+  local name=${1:-} folder=${2:-} side=${3:-32} channels=${4:-3}
+  [ -n "$name" ] && [ -d "$folder" ] || die "usage: ./gan dataset NAME FOLDER [SIDE=32] [CHANNELS=3]"
+  local archive="$STATE/tmp/$name.zip"
+  mkdir -p "$STATE/tmp" && rm -f "$archive"
+  jar --create --no-manifest --file "$archive" -C "$folder" . || die "could not pack $folder"
+  curl -sS -X PUT -H 'Content-Type: application/zip' --data-binary "@$archive" \
+    "$GATEWAY_URL/api/v1/datasets/$name?side=$side&channels=$channels"
+  echo
+  rm -f "$archive"
+}
+
 gan_down() {
   local name
   for name in gateway sampler-service trainer-service dataset-service s3proxy kafka; do stop_process "$name"; done

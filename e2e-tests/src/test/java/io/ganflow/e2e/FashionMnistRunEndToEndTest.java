@@ -9,6 +9,7 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.testing.ImageArchives;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import java.awt.image.BufferedImage;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class FashionMnistRunEndToEndTest {
 
     private static final String BUCKET = LocalInfrastructure.unique("e2e");
+    private static final int WINDOW = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
@@ -53,7 +55,8 @@ class FashionMnistRunEndToEndTest {
                 "GAN_S3_ACCESS_KEY", LocalInfrastructure.s3AccessKey(),
                 "GAN_S3_SECRET_KEY", LocalInfrastructure.s3SecretKey(),
                 "GAN_S3_BUCKET", BUCKET,
-                "GAN_SAMPLER_URL", "http://127.0.0.1:28083");
+                "GAN_SAMPLER_URL", "http://127.0.0.1:28083",
+                "GAN_DATASET_SERVICE_URL", "http://127.0.0.1:28081");
         String fashionMnist =
                 System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist");
         // consumer groups of their own, so that no other trainer or dataset-service on this broker takes the work
@@ -80,7 +83,11 @@ class FashionMnistRunEndToEndTest {
                 "trainer-service",
                 28082,
                 environment,
-                List.of("ganflow.trainer.group=" + group, "mp.messaging.incoming.run-commands.group.id=" + group));
+                List.of(
+                        "ganflow.trainer.group=" + group,
+                        "mp.messaging.incoming.run-commands.group.id=" + group,
+                        // small windows, so that runs visibly take turns within these short runs
+                        "ganflow.trainer.window-batches=" + WINDOW));
     }
 
     @AfterAll
@@ -185,6 +192,66 @@ class FashionMnistRunEndToEndTest {
                     actual.part(part).sha256(),
                     part + " differs: the killed run did not continue as if nothing happened");
         }
+    }
+
+    @Test
+    void aRunStartedWhileAnotherTrainsTakesTurnsWithItInsteadOfWaitingForItToFinish() throws Exception {
+        // one epoch of 40 batches: asked for as a whole epoch, the second run's batches would queue behind all 40
+        Map<String, Object> spec =
+                Map.of("epochs", 1, "batchSize", 50, "datasetLimit", 2000, "metricsEverySteps", 1, "seed", 5);
+        String first = post("/api/v1/runs", spec).get("runId").asText();
+        awaitStep(first, 1, Duration.ofMinutes(2));
+        String second = post("/api/v1/runs", spec).get("runId").asText();
+        awaitStep(second, 1, Duration.ofMinutes(2));
+        long firstStep = run(first).get("step").asLong();
+        assertTrue(
+                firstStep < 30,
+                "the second run trained before the first was nearly done (first at step " + firstStep + " of 40)");
+        awaitState(first, "COMPLETED", Duration.ofMinutes(3));
+        awaitState(second, "COMPLETED", Duration.ofMinutes(3));
+    }
+
+    @Test
+    void aDataSetUploadedThroughTheGatewayIsListedAndAConditionalDcganTrainsOnIt() throws Exception {
+        String name = LocalInfrastructure.unique("colours");
+        byte[] archive = ImageArchives.zip(ImageArchives.classFolders("colours", 10, 8, 40));
+        HttpResponse<byte[]> uploaded = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/datasets/" + name + "?channels=3&side=32"))
+                        .header("Content-Type", "application/zip")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(201, uploaded.statusCode(), new String(uploaded.body()));
+        JsonNode dataset = JSON.readTree(uploaded.body());
+        assertEquals(10, dataset.get("classes").size());
+        assertEquals(8, dataset.get("counts").get(9).asInt());
+        assertEquals(10, dataset.get("skipped").size(), "one broken file per class, each named");
+
+        JsonNode listed = JSON.readTree(get("/api/v1/datasets").body());
+        List<String> names = new ArrayList<>();
+        listed.forEach(d -> names.add(d.get("name").asText()));
+        assertTrue(names.containsAll(List.of("fashion-mnist", "cifar-10", name)), names.toString());
+
+        String runId = post(
+                        "/api/v1/runs",
+                        Map.of(
+                                "model",
+                                "cdcgan-cifar10",
+                                "dataset",
+                                name,
+                                "epochs",
+                                1,
+                                "batchSize",
+                                16,
+                                "checkpointEverySteps",
+                                5))
+                .get("runId")
+                .asText();
+        JsonNode run = awaitState(runId, "COMPLETED", Duration.ofMinutes(3));
+        assertEquals(5, run.get("step").asLong(), "80 images in batches of 16");
+        HttpResponse<byte[]> grid = awaitGridAtStep(runId, 5, Duration.ofSeconds(60));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
+        assertEquals(10 * 32 + 9 * 2, image.getHeight(), "one row of 32x32 images per class");
     }
 
     private static void awaitStep(String runId, long step, Duration timeout) throws Exception {

@@ -20,6 +20,12 @@ public final class Catalog {
     /** A data set: image shape, number of classes, and whether its images carry labels. */
     public record Dataset(String name, int channels, int side, int classes, boolean labelled) {}
 
+    /**
+     * Conditional models embed labels in tables of this many rows and draw fake labels from all of them, so they
+     * need data sets of exactly this many classes.
+     */
+    public static final int CONDITIONAL_CLASSES = 10;
+
     public static final Model CGAN_FASHION_MNIST = new Model("cgan-fashion-mnist", 1, 28, true, 100, "fashion-mnist");
     public static final Model DCGAN_CIFAR10 = new Model("dcgan-cifar10", 3, 32, false, 128, "cifar-10");
     public static final Model CDCGAN_CIFAR10 = new Model("cdcgan-cifar10", 3, 32, true, 128, "cifar-10");
@@ -66,6 +72,10 @@ public final class Catalog {
         if (model.conditional() && !dataset.labelled()) {
             return Optional.of("conditional model " + model.name() + " needs a labelled data set; " + dataset.name()
                     + " has no labels");
+        }
+        if (model.conditional() && dataset.classes() != CONDITIONAL_CLASSES) {
+            return Optional.of("conditional model " + model.name() + " needs " + CONDITIONAL_CLASSES
+                    + " classes; data set " + dataset.name() + " has " + dataset.classes());
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package io.ganflow.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything that defines a training run. Immutable: a run's spec never changes after it starts, and it travels inside
@@ -34,19 +35,25 @@ public record RunSpec(
         return new RunSpec(runId, CGAN_FASHION_MNIST, FASHION_MNIST, 10, 128, 2e-4, 0.5, 0.999, 100, 100, 10, 42L, 0);
     }
 
-    /** The reasons this spec cannot run, empty when it can. */
+    /** The reasons this spec cannot run with the built-in data sets, empty when it can. */
     public List<String> problems() {
+        return problems(Catalog::dataset);
+    }
+
+    /** The reasons this spec cannot run, empty when it can; {@code datasets} finds data sets by name. */
+    public List<String> problems(Function<String, Optional<Catalog.Dataset>> datasets) {
         List<String> problems = new ArrayList<>();
         if (runId == null || !runId.matches("[a-z0-9][a-z0-9-]{0,62}")) {
             problems.add("runId must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
         }
         Optional<Catalog.Model> knownModel = Catalog.model(model);
-        Optional<Catalog.Dataset> knownDataset = Catalog.dataset(dataset);
+        Optional<Catalog.Dataset> knownDataset = dataset == null ? Optional.empty() : datasets.apply(dataset);
         if (knownModel.isEmpty()) {
             problems.add("model must be one of " + Catalog.modelNames() + ", was " + model);
         }
         if (knownDataset.isEmpty()) {
-            problems.add("dataset must be one of " + Catalog.datasetNames() + ", was " + dataset);
+            problems.add(
+                    "dataset must be one of " + Catalog.datasetNames() + " or an uploaded data set, was " + dataset);
         }
         if (knownModel.isPresent() && knownDataset.isPresent()) {
             Catalog.mismatch(knownModel.get(), knownDataset.get()).ifPresent(problems::add);

@@ -46,4 +46,24 @@ class RunSpecTest {
         Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 8, 0, false);
         assertTrue(Catalog.mismatch(conditional, unlabelled).orElseThrow().contains("needs a labelled data set"));
     }
+
+    @Test
+    void aConditionalModelNeedsAsManyClassesAsItsLabelTables() {
+        Catalog.Dataset threeClasses = new Catalog.Dataset("pets", 3, 32, 3, true);
+        assertTrue(Catalog.mismatch(Catalog.CDCGAN_CIFAR10, threeClasses)
+                .orElseThrow()
+                .contains("needs 10 classes; data set pets has 3"));
+        assertTrue(Catalog.mismatch(Catalog.DCGAN_CIFAR10, threeClasses).isEmpty(), "unconditional: any classes");
+    }
+
+    @Test
+    void uploadedDataSetsAreFoundThroughTheGivenLookup() {
+        RunSpec onPets = spec(Catalog.DCGAN_CIFAR10.name(), "pets");
+        assertTrue(onPets.problems().get(0).contains("or an uploaded data set, was pets"));
+        assertTrue(onPets.problems(name -> java.util.Optional.of(new Catalog.Dataset(name, 3, 32, 3, true)))
+                .isEmpty());
+        assertTrue(onPets.problems(name -> java.util.Optional.of(new Catalog.Dataset(name, 1, 28, 3, true)))
+                .get(0)
+                .contains("has 28x28x1"));
+    }
 }

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** Makes the object store, its checkpoints and run specs injectable in every Quarkus service. */
+/** Makes the object store, its checkpoints, run specs and data sets injectable in every Quarkus service. */
 @ApplicationScoped
 public class ObjectStoreProducer {
 
@@ -28,6 +28,12 @@ public class ObjectStoreProducer {
     @Singleton
     CheckpointStore checkpointStore(ObjectStore store) {
         return new CheckpointStore(store);
+    }
+
+    @Produces
+    @Singleton
+    DatasetStore datasetStore(ObjectStore store) {
+        return new DatasetStore(store);
     }
 
     @Produces

@@ -4,43 +4,78 @@ import io.ganflow.dataset.cifar.Cifar10;
 import io.ganflow.dataset.config.DatasetConfig;
 import io.ganflow.dataset.idx.FashionMnist;
 import io.ganflow.dataset.idx.LabelledImages;
+import io.ganflow.events.DatasetInfo;
+import io.ganflow.events.UploadedDataset;
+import io.ganflow.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The data sets this service can serve, read from files on first use and kept in memory. */
+/**
+ * The data sets this service can serve: the built-in ones, read from files on first use, and those users uploaded,
+ * read from the object store on first use. Each is kept in memory once read.
+ */
 @ApplicationScoped
 public class DatasetCatalog {
 
-    /** What a client sees of a data set without loading it. */
-    public record DatasetInfo(
-            String name, int classes, int channels, int height, int width, boolean available, String location) {}
+    private static final List<String> FASHION_MNIST_CLASSES = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    private static final List<String> CIFAR10_CLASSES =
+            List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
     private final DatasetConfig config;
+    private final DatasetStore uploads;
     private final Map<String, LabelledImages> loaded = new ConcurrentHashMap<>();
 
-    public DatasetCatalog(DatasetConfig config) {
+    public DatasetCatalog(DatasetConfig config, DatasetStore uploads) {
         this.config = config;
+        this.uploads = uploads;
     }
 
+    /** Built-in data sets first, then uploaded ones by name. */
     public List<DatasetInfo> list() {
-        Path fashionMnist = config.fashionMnist().directory();
+        List<DatasetInfo> all = new ArrayList<>(builtIn());
+        uploads.list().stream().map(DatasetInfo::of).forEach(all::add);
+        return all;
+    }
+
+    public Optional<DatasetInfo> info(String name) {
+        Optional<DatasetInfo> builtIn =
+                builtIn().stream().filter(d -> d.name().equals(name)).findFirst();
+        return builtIn.isPresent() ? builtIn : uploads.manifest(name).map(DatasetInfo::of);
+    }
+
+    public boolean fashionMnistReadable() {
+        return Files.isRegularFile(config.fashionMnist().directory().resolve(FashionMnist.TRAIN_IMAGES));
+    }
+
+    private List<DatasetInfo> builtIn() {
         Path cifar10 = config.cifar10().location();
         return List.of(
                 new DatasetInfo(
                         FashionMnist.NAME,
-                        FashionMnist.CLASSES,
+                        DatasetInfo.BUILT_IN,
                         1,
                         28,
-                        28,
-                        Files.isRegularFile(fashionMnist.resolve(FashionMnist.TRAIN_IMAGES)),
-                        fashionMnist.toString()),
+                        FASHION_MNIST_CLASSES,
+                        Collections.nCopies(FashionMnist.CLASSES, 6000),
+                        fashionMnistReadable(),
+                        List.of()),
                 new DatasetInfo(
-                        Cifar10.NAME, Cifar10.CLASSES, 3, 32, 32, Cifar10.present(cifar10), cifar10.toString()));
+                        Cifar10.NAME,
+                        DatasetInfo.BUILT_IN,
+                        3,
+                        32,
+                        CIFAR10_CLASSES,
+                        Collections.nCopies(Cifar10.CLASSES, 5000),
+                        Cifar10.present(cifar10),
+                        List.of()));
     }
 
     /** The named data set, or empty when this service does not know it. Throws when its files are bad. */
@@ -56,7 +91,31 @@ public class DatasetCatalog {
             case Cifar10.NAME ->
                 Optional.of(loaded.computeIfAbsent(
                         name, n -> Cifar10.readTraining(config.cifar10().location())));
-            default -> Optional.empty();
+            default -> uploaded(name);
         };
+    }
+
+    private Optional<LabelledImages> uploaded(String name) {
+        LabelledImages cached = loaded.get(name);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return uploads.manifest(name).map(manifest -> loaded.computeIfAbsent(name, n -> read(manifest)));
+    }
+
+    private LabelledImages read(UploadedDataset manifest) {
+        DatasetStore.Contents contents = uploads.contents(manifest);
+        int[] labels = new int[contents.labels().length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = Byte.toUnsignedInt(contents.labels()[i]);
+        }
+        return new LabelledImages(
+                manifest.name(),
+                manifest.classes().size(),
+                manifest.channels(),
+                manifest.side(),
+                manifest.side(),
+                contents.pixels(),
+                labels);
     }
 }

@@ -44,13 +44,13 @@ public final class ImageFolders {
                 try {
                     BufferedImage image = ImageIO.read(file.toFile());
                     if (image == null) {
-                        skipped.add(file + ": not a readable PNG or JPEG");
+                        skipped.add(root.relativize(file) + ": not a readable PNG or JPEG");
                         continue;
                     }
                     pixels.writeBytes(planes(resized(image, side, channels), channels, side));
                     labels.add(label);
                 } catch (IOException | RuntimeException e) {
-                    skipped.add(file + ": " + e.getMessage());
+                    skipped.add(root.relativize(file) + ": " + e.getMessage());
                 }
             }
         }

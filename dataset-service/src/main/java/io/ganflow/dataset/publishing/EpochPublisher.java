@@ -24,8 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Answers a trainer's epoch request by publishing the whole epoch, batch by batch, keyed by run id so that a run's
- * batches stay in order on one partition. A request it cannot serve is parked on the dead-letter topic.
+ * Answers a trainer's epoch request by publishing the batches it asks for, keyed by run id so that a run's batches
+ * stay in order on one partition. A request it cannot serve is parked on the dead-letter topic.
  */
 @ApplicationScoped
 public class EpochPublisher {
@@ -74,9 +74,11 @@ public class EpochPublisher {
                 data, request.runId(), request.epoch(), request.batchSize(), request.seed(), request.limit());
         long started = System.nanoTime();
         long bytes = 0;
+        int first = Math.min(request.firstBatch(), plan.batches());
+        int end = request.lastBatchExclusive(plan.batches());
         // pipelined: up to IN_FLIGHT batches on their way, so the producer can fill its network batches
         Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
-        for (int index = 0; index < plan.batches(); index++) {
+        for (int index = first; index < end; index++) {
             byte[] encoded = ImageBatchCodec.encode(plan.batch(index));
             bytes += encoded.length;
             if (inFlight.size() >= IN_FLIGHT) {
@@ -87,7 +89,7 @@ public class EpochPublisher {
         inFlight.forEach(CompletableFuture::join);
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.infof(
-                "run=%s epoch=%d published %d batches (%.1f MB) in %.1f s",
-                request.runId(), request.epoch(), plan.batches(), bytes / 1e6, seconds);
+                "run=%s epoch=%d published batches %d..%d of %d (%.1f MB) in %.2f s",
+                request.runId(), request.epoch(), first, end - 1, plan.batches(), bytes / 1e6, seconds);
     }
 }

@@ -1,7 +1,6 @@
 package io.ganflow.dataset.rest;
 
 import io.ganflow.dataset.epoch.DatasetCatalog;
-import io.ganflow.dataset.idx.FashionMnist;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -24,9 +23,8 @@ public class DatasetReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean readable = catalog.list().stream()
-                .filter(dataset -> dataset.name().equals(FashionMnist.NAME))
-                .allMatch(DatasetCatalog.DatasetInfo::available);
-        return HealthCheckResponse.named("datasets readable").status(readable).build();
+        return HealthCheckResponse.named("datasets readable")
+                .status(catalog.fashionMnistReadable())
+                .build();
     }
 }

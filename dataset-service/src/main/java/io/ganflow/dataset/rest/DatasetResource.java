@@ -1,24 +1,90 @@
 package io.ganflow.dataset.rest;
 
 import io.ganflow.dataset.epoch.DatasetCatalog;
+import io.ganflow.dataset.idx.DatasetFormatException;
+import io.ganflow.dataset.uploads.DatasetImporter;
+import io.ganflow.events.DatasetInfo;
+import io.ganflow.events.Problem;
+import io.ganflow.events.UploadedDataset;
+import io.ganflow.store.DatasetStore;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
+/** The data sets, and the import of an uploaded archive the gateway has put in the object store. */
 @Path("/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 
     private final DatasetCatalog catalog;
+    private final DatasetImporter importer;
+    private final DatasetStore uploads;
 
-    public DatasetResource(DatasetCatalog catalog) {
+    public DatasetResource(DatasetCatalog catalog, DatasetImporter importer, DatasetStore uploads) {
         this.catalog = catalog;
+        this.importer = importer;
+        this.uploads = uploads;
     }
 
     @GET
-    public List<DatasetCatalog.DatasetInfo> list() {
+    @Blocking
+    public List<DatasetInfo> list() {
         return catalog.list();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Blocking
+    public Response get(@PathParam("name") String name) {
+        return catalog.info(name)
+                .map(info -> Response.ok(info).build())
+                .orElseGet(() -> problem(404, "No such data set", "data set " + name + " is not known"));
+    }
+
+    @POST
+    @Path("/{name}/import")
+    @Blocking
+    public Response importUpload(
+            @PathParam("name") String name,
+            @QueryParam("channels") @DefaultValue("3") int channels,
+            @QueryParam("side") @DefaultValue("32") int side) {
+        if (!name.matches(UploadedDataset.NAME_PATTERN)) {
+            return problem(400, "Invalid data set name", "a name is 1-63 lowercase letters, digits or dashes");
+        }
+        if (channels != 1 && channels != 3) {
+            return problem(400, "Invalid image shape", "channels must be 1 or 3, was " + channels);
+        }
+        if (side < 8 || side > 128) {
+            return problem(400, "Invalid image shape", "side must be between 8 and 128 pixels, was " + side);
+        }
+        if (catalog.info(name).isPresent()) {
+            return problem(409, "Data set exists", "data set " + name + " exists; runs may use it, so it is kept");
+        }
+        byte[] archive = uploads.archive(name).orElse(null);
+        if (archive == null) {
+            return problem(404, "No upload", "no uploaded archive for data set " + name);
+        }
+        try {
+            return Response.status(201)
+                    .entity(importer.importArchive(name, archive, channels, side))
+                    .build();
+        } catch (DatasetFormatException e) {
+            return problem(422, "Unusable data set", e.getMessage());
+        }
+    }
+
+    private static Response problem(int status, String title, String detail) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail))
+                .build();
     }
 }

@@ -57,6 +57,34 @@ class EpochPublisherTests {
     }
 
     @Test
+    void aWindowRequestIsAnsweredWithJustThoseBatchesInTheEpochsOrder() {
+        String runId = LocalInfrastructure.unique("window");
+        KafkaTestClient.send(
+                EpochRequest.TOPIC,
+                runId,
+                Json.write(new EpochRequest(EpochRequest.VERSION, runId, "fashion-mnist", 1, 16, 5L, 160, 4, 3)));
+        String whole = LocalInfrastructure.unique("whole");
+        KafkaTestClient.send(
+                EpochRequest.TOPIC,
+                whole,
+                Json.write(new EpochRequest(EpochRequest.VERSION, whole, "fashion-mnist", 1, 16, 5L, 160)));
+
+        List<ImageBatch> window = awaitBatches(runId, 3);
+        List<ImageBatch> epoch = awaitBatches(whole, 10);
+        assertEquals(List.of(4, 5, 6), window.stream().map(ImageBatch::index).toList());
+        assertEquals(
+                3,
+                KafkaTestClient.await(ImageBatch.TOPIC, r -> runId.equals(r.key()), 4, Duration.ofSeconds(5))
+                        .size(),
+                "nothing beyond the window");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(
+                    java.util.Arrays.toString(epoch.get(4 + i).labels()),
+                    java.util.Arrays.toString(window.get(i).labels()));
+        }
+    }
+
+    @Test
     void aRunWhoseDataCannotBeReadIsMarkedFailedWithTheReason() {
         String runId = LocalInfrastructure.unique("no-cifar");
         KafkaTestClient.send(

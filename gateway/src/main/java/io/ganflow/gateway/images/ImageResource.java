@@ -1,16 +1,16 @@
 package io.ganflow.gateway.images;
 
-import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.upstream.Upstream;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -52,24 +52,7 @@ public class ImageResource {
         return relay(() -> sampler.images(runId, classId, count, seed));
     }
 
-    private static Response relay(java.util.function.Supplier<Response> call) {
-        Response upstream;
-        try {
-            upstream = call.get();
-        } catch (ProcessingException e) {
-            throw new ProblemException(503, "Sampler unavailable", "the sampler-service cannot be reached");
-        }
-        try (upstream) {
-            byte[] body = upstream.readEntity(byte[].class);
-            Response.ResponseBuilder relayed =
-                    Response.status(upstream.getStatus()).entity(body).type(upstream.getMediaType());
-            for (String header : PASSED_HEADERS) {
-                String value = upstream.getHeaderString(header);
-                if (value != null) {
-                    relayed.header(header, value);
-                }
-            }
-            return relayed.build();
-        }
+    private static Response relay(Supplier<Response> call) {
+        return Upstream.relay("sampler-service", call, PASSED_HEADERS);
     }
 }

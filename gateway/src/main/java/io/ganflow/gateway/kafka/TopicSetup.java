@@ -1,11 +1,13 @@
 package io.ganflow.gateway.kafka;
 
+import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunStatus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Makes sure the run-status topic is compacted (the latest status per run is kept forever), whether the gateway
- * creates it or a client's auto-creation got there first.
+ * creates it or a client's auto-creation got there first, and creates the batch topic with as many partitions as
+ * trainers may share the runs (each run's batches stay on one partition, so one trainer trains it).
  */
 @ApplicationScoped
 public class TopicSetup {
@@ -28,9 +31,13 @@ public class TopicSetup {
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
     private final String bootstrapServers;
+    private final int batchPartitions;
 
-    public TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public TopicSetup(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "ganflow.kafka.batch-partitions", defaultValue = "4") int batchPartitions) {
         this.bootstrapServers = bootstrapServers;
+        this.batchPartitions = batchPartitions;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -38,6 +45,12 @@ public class TopicSetup {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get();
+            if (!existing.contains(ImageBatch.TOPIC)) {
+                admin.createTopics(
+                                List.of(new NewTopic(ImageBatch.TOPIC, Optional.of(batchPartitions), Optional.empty())))
+                        .all()
+                        .get();
+            }
             if (!existing.contains(RunStatus.TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(RunStatus.TOPIC, 1, (short) 1)
                                 .configs(
@@ -57,7 +70,7 @@ public class TopicSetup {
             }
         } catch (Exception e) {
             // not fatal: the topic still works, only without compaction
-            LOG.warnf("could not make %s compacted: %s", RunStatus.TOPIC, e.getMessage());
+            LOG.warnf("could not set up topics %s and %s: %s", RunStatus.TOPIC, ImageBatch.TOPIC, e.getMessage());
         }
     }
 }

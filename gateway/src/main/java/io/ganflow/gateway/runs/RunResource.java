@@ -5,6 +5,7 @@ import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.store.DatasetStore;
 import io.ganflow.store.RunSpecStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -28,16 +29,19 @@ public class RunResource {
 
     private final RunDirectory directory;
     private final RunSpecStore specs;
+    private final DatasetStore datasets;
     private final Emitter<Record<String, String>> commands;
     private final Emitter<Record<String, String>> statuses;
 
     public RunResource(
             RunDirectory directory,
             RunSpecStore specs,
+            DatasetStore datasets,
             @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands,
             @Channel(RunStatusOut.CHANNEL) Emitter<Record<String, String>> statuses) {
         this.directory = directory;
         this.specs = specs;
+        this.datasets = datasets;
         this.commands = commands;
         this.statuses = statuses;
     }
@@ -54,7 +58,7 @@ public class RunResource {
                                 null, null, null, null, null, null, null, null, null, null, null, null, null)
                         : request)
                 .toSpec("cgan-" + UUID.randomUUID().toString().substring(0, 8));
-        List<String> problems = spec.problems();
+        List<String> problems = spec.problems(datasets::find);
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid run", String.join("; ", problems));
         }

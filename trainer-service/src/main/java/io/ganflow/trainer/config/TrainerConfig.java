@@ -18,6 +18,17 @@ public interface TrainerConfig {
     @WithDefault("10000")
     int sessionTimeoutMillis();
 
+    /** Batches per request to the dataset-service: runs sharing a trainer take turns at this granularity. */
+    @WithDefault("32")
+    int windowBatches();
+
+    /**
+     * How long the batch topic may stay empty while runs still need batches before they ask for them again (a
+     * request or its answer was lost); doubles while nothing comes, up to 10 minutes.
+     */
+    @WithDefault("30000")
+    int stallMillis();
+
     /** Columns of the fixed-noise sample grid stored with each checkpoint (rows are the classes). */
     @WithDefault("10")
     int gridColumns();

@@ -5,7 +5,9 @@ import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.DatasetStore;
 import io.ganflow.store.RunSpecStore;
+import io.ganflow.trainer.config.TrainerConfig;
 import io.ganflow.trainer.training.TrainingEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Starts runs by asking for their first epoch's batches. The object store is the record of which runs exist: a
+ * Starts runs by asking for their first window of batches. The object store is the record of which runs exist: a
  * command for a run whose spec is not in this trainer's store belongs to another deployment and is ignored, and a
  * run that already has checkpoints was started before (a replayed command) and continues from them instead.
  */
@@ -28,11 +30,20 @@ public class RunCommandHandler {
     private final RunSpecStore specs;
     private final CheckpointStore checkpoints;
     private final TrainingEvents events;
+    private final TrainerConfig config;
+    private final DatasetStore datasets;
 
-    public RunCommandHandler(RunSpecStore specs, CheckpointStore checkpoints, TrainingEvents events) {
+    public RunCommandHandler(
+            RunSpecStore specs,
+            CheckpointStore checkpoints,
+            TrainingEvents events,
+            TrainerConfig config,
+            DatasetStore datasets) {
         this.specs = specs;
+        this.datasets = datasets;
         this.checkpoints = checkpoints;
         this.events = events;
+        this.config = config;
     }
 
     @Incoming(RunCommand.TOPIC)
@@ -41,7 +52,7 @@ public class RunCommandHandler {
         try {
             RunCommand command = Json.read(message.getPayload(), RunCommand.class);
             RunSpec spec = command.spec();
-            List<String> problems = spec == null ? List.of("no run spec") : spec.problems();
+            List<String> problems = spec == null ? List.of("no run spec") : spec.problems(datasets::find);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("run " + command.runId() + " cannot start: " + problems);
             }
@@ -53,7 +64,7 @@ public class RunCommandHandler {
                 LOG.infof("run=%s was started before; it continues from its checkpoints", spec.runId());
                 return message.ack();
             }
-            events.requestEpoch(EpochRequest.of(spec, 0));
+            events.requestEpoch(EpochRequest.windowHolding(spec, 0, 0, config.windowBatches()));
             LOG.infof(
                     "run=%s started: %s on %s, %d epochs of batch %d",
                     spec.runId(), spec.model(), spec.dataset(), spec.epochs(), spec.batchSize());

@@ -22,6 +22,7 @@ import io.ganflow.store.ObjectStoreException;
 import io.ganflow.trainer.config.TrainerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -91,6 +92,23 @@ public class Checkpoints {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where the run stood at its latest readable checkpoint, without loading its networks. */
+    public Optional<TrainingState> latestState(String runId) {
+        for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
+            try {
+                return Optional.of(Json.read(checkpoints.readPart(manifest, STATE), TrainingState.class));
+            } catch (RuntimeException e) {
+                LOG.warnf("run=%s skipping checkpoint at step %d: %s", runId, manifest.step(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every run that has anything in this trainer's store. */
+    public List<String> runIds() {
+        return checkpoints.runIds();
     }
 
     public record Resumed(TrainingState state, GanTraining training) {}

@@ -13,7 +13,7 @@ final class RunSession implements AutoCloseable {
 
     private final GanTraining training;
     private TrainingState state;
-    private int reRequestedEpoch = -1;
+    private long reRequestedPosition = -1;
     private final MetricsWindow window = new MetricsWindow();
 
     RunSession(GanTraining training, TrainingState state) {
@@ -43,14 +43,15 @@ final class RunSession implements AutoCloseable {
     }
 
     /**
-     * Marks that the run's current epoch was asked for again because batches were missing; returns false when it
+     * Marks that the run's next batch was asked for again because batches were missing; returns false when it
      * already was, so that one gap leads to one request.
      */
     boolean markReRequested() {
-        if (reRequestedEpoch == state.epoch()) {
+        long position = state.step();
+        if (reRequestedPosition == position) {
             return false;
         }
-        reRequestedEpoch = state.epoch();
+        reRequestedPosition = position;
         return true;
     }
 

@@ -1,7 +1,6 @@
 package io.ganflow.trainer.training;
 
 import io.ganflow.events.CheckpointEvent;
-import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.MalformedEventException;
@@ -16,6 +15,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,11 +29,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,8 +43,10 @@ import org.jboss.logging.Logger;
  * The one thread that trains. It reads the batch topic itself, one record at a time, so that training never runs
  * inside a messaging handler and the Kafka position it commits is exactly what its checkpoints cover: offsets are
  * committed only up to the first batch that no checkpoint holds yet. After a crash or a rebalance, a run continues
- * from its latest checkpoint; batches it already trained are skipped, and a missing one makes it ask for the epoch
- * again, so no batch is trained twice or skipped.
+ * from its latest checkpoint; batches it already trained are skipped, and a missing one makes it ask for its window
+ * again, so no batch is trained twice or skipped. Batches are asked for window by window ({@link BatchWindows}), so
+ * the runs on one trainer take turns; when partitions are assigned, the trainer takes up the unfinished runs whose
+ * batches they carry, so a run goes on even when none of its batches are left in the topic.
  */
 @ApplicationScoped
 public class TrainingLoop {
@@ -60,6 +64,9 @@ public class TrainingLoop {
     private final Set<String> ignoredRuns = new HashSet<>();
 
     private final OffsetLedger ledger = new OffsetLedger();
+    private final BatchWindows windows;
+    private long lastRecordMillis = System.currentTimeMillis();
+    private long stallMillis;
     private volatile Thread thread;
     private volatile long lastPollMillis;
 
@@ -74,6 +81,8 @@ public class TrainingLoop {
         this.specs = specs;
         this.checkpoints = checkpoints;
         this.events = events;
+        this.windows = new BatchWindows(config.windowBatches());
+        this.stallMillis = config.stallMillis();
     }
 
     void start(@Observes StartupEvent event) {
@@ -99,9 +108,16 @@ public class TrainingLoop {
             consumer.subscribe(List.of(ImageBatch.TOPIC), new Rebalance(consumer));
             while (running.get()) {
                 lastPollMillis = System.currentTimeMillis();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(config.pollMillis()))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(config.pollMillis()));
+                for (ConsumerRecord<String, byte[]> record : records) {
                     handle(record);
                     commit(consumer);
+                }
+                if (records.isEmpty()) {
+                    askAgainIfStalled();
+                } else {
+                    lastRecordMillis = System.currentTimeMillis();
+                    stallMillis = config.stallMillis();
                 }
             }
             commit(consumer);
@@ -138,9 +154,9 @@ public class TrainingLoop {
         if (!session.isNext(batch)) {
             if (session.markReRequested()) {
                 LOG.infof(
-                        "run=%s missing batches before epoch %d batch %d: asking for epoch %d again",
-                        batch.runId(), batch.epoch(), batch.index(), state.epoch());
-                events.requestEpoch(EpochRequest.of(session.spec(), state.epoch()));
+                        "run=%s missing batches before epoch %d batch %d: asking again from epoch %d batch %d",
+                        batch.runId(), batch.epoch(), batch.index(), state.epoch(), state.nextBatchIndex());
+                askForNextBatch(session);
             }
             return;
         }
@@ -155,10 +171,7 @@ public class TrainingLoop {
         }
         session.train(batch);
         TrainingState state = session.state();
-        if (batch.index() == batch.batchesInEpoch() / 2 && batch.epoch() + 1 < spec.epochs()) {
-            // ask for the next epoch while this one is half done, so the trainer never waits for data
-            events.requestEpoch(EpochRequest.of(spec, batch.epoch() + 1));
-        }
+        windows.nextAfter(spec, batch).ifPresent(events::requestEpoch);
         if (state.step() % spec.metricsEverySteps() == 0 || batch.isLastOfEpoch()) {
             report(session, batch.epoch());
         }
@@ -170,6 +183,56 @@ public class TrainingLoop {
             sessions.remove(spec.runId()).close();
             ignoredRuns.add(spec.runId());
         }
+    }
+
+    private void askForNextBatch(RunSession session) {
+        TrainingState state = session.state();
+        events.requestEpoch(windows.holding(session.spec(), state.epoch(), state.nextBatchIndex()));
+    }
+
+    /** Nothing came for a while although runs need batches: their requests or the answers were lost. */
+    private void askAgainIfStalled() {
+        long now = System.currentTimeMillis();
+        if (sessions.isEmpty() || now - lastRecordMillis < stallMillis) {
+            return;
+        }
+        for (RunSession session : sessions.values()) {
+            LOG.infof(
+                    "run=%s no batches for %d s: asking again from epoch %d batch %d",
+                    session.spec().runId(),
+                    (now - lastRecordMillis) / 1000,
+                    session.state().epoch(),
+                    session.state().nextBatchIndex());
+            askForNextBatch(session);
+        }
+        lastRecordMillis = now;
+        stallMillis = Math.min(2 * stallMillis, 600_000);
+    }
+
+    /**
+     * Takes up the unfinished runs whose batches go to {@code assigned}: after a restart or a rebalance their
+     * batches may all be trained or gone, so each asks for the window it needs next.
+     */
+    private void adopt(Collection<TopicPartition> assigned, int partitionCount) {
+        for (String runId : checkpoints.runIds()) {
+            TopicPartition partition = new TopicPartition(ImageBatch.TOPIC, partitionOf(runId, partitionCount));
+            if (!assigned.contains(partition) || sessions.containsKey(runId) || ignoredRuns.contains(runId)) {
+                continue;
+            }
+            if (checkpoints.latestState(runId).map(TrainingState::completed).orElse(false)) {
+                ignoredRuns.add(runId);
+                continue;
+            }
+            session(runId, partition).ifPresent(session -> {
+                LOG.infof("run=%s taken up on %s", runId, partition);
+                askForNextBatch(session);
+            });
+        }
+    }
+
+    /** The partition Kafka's default partitioner puts a run's batches on (they are keyed by run id). */
+    static int partitionOf(String runId, int partitionCount) {
+        return Utils.toPositive(Utils.murmur2(runId.getBytes(StandardCharsets.UTF_8))) % partitionCount;
     }
 
     private void report(RunSession session, int epoch) {
@@ -295,6 +358,9 @@ public class TrainingLoop {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             LOG.infof("training batches of partitions %s", partitions);
+            if (!partitions.isEmpty()) {
+                adopt(partitions, consumer.partitionsFor(ImageBatch.TOPIC).size());
+            }
         }
     }
 }

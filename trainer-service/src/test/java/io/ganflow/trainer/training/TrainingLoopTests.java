@@ -34,8 +34,7 @@ import org.junit.jupiter.api.Test;
 class TrainingLoopTests {
 
     private static RunSpec spec(String runId) {
-        return new RunSpec(
-                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 64);
+        return IsolatedStoreProfile.spec(runId);
     }
 
     private static byte[] batch(String runId, int index, int batches) {
@@ -75,6 +74,31 @@ class TrainingLoopTests {
         List<EpochRequest> requests = await(EpochRequest.TOPIC, runId, EpochRequest.class, r -> r.epoch() == 0, 1);
         assertEquals(1, requests.size());
         assertEquals(16, requests.get(0).batchSize());
+        assertEquals(0, requests.get(0).firstBatch());
+        assertEquals(IsolatedStoreProfile.WINDOW, requests.get(0).batchCount());
+    }
+
+    @Test
+    void anUnfinishedRunInTheStoreIsTakenUpWhenTheTrainerStartsWithoutACommand() {
+        List<EpochRequest> requests =
+                await(EpochRequest.TOPIC, IsolatedStoreProfile.UNFINISHED_RUN, EpochRequest.class, r -> true, 1);
+        assertEquals(
+                List.of(0, 0), List.of(requests.get(0).epoch(), requests.get(0).firstBatch()));
+    }
+
+    @Test
+    void asksForTheNextWindowHalfWayThroughAndAgainWhenItsBatchesNeverCome() {
+        String runId = LocalInfrastructure.unique("window");
+        SPECS.save(spec(runId));
+        for (int index = 0; index < IsolatedStoreProfile.WINDOW; index++) {
+            KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, index, 4));
+        }
+        // the next window is asked for while the first is trained; its batches never come (no dataset-service
+        // here), so once the topic has been quiet for the stall time it is asked for again
+        List<EpochRequest> requests = await(
+                EpochRequest.TOPIC, runId, EpochRequest.class, r -> r.firstBatch() == IsolatedStoreProfile.WINDOW, 2);
+        assertEquals(2, requests.size());
+        assertEquals(IsolatedStoreProfile.WINDOW, requests.get(0).batchCount());
     }
 
     @Test

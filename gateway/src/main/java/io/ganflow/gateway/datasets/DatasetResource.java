@@ -1,0 +1,83 @@
+package io.ganflow.gateway.datasets;
+
+import io.ganflow.events.UploadedDataset;
+import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.upstream.Upstream;
+import io.ganflow.store.DatasetStore;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+@Path("/api/v1/datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class DatasetResource {
+
+    private final DatasetServiceClient datasetService;
+    private final DatasetStore datasets;
+
+    public DatasetResource(@RestClient DatasetServiceClient datasetService, DatasetStore datasets) {
+        this.datasetService = datasetService;
+        this.datasets = datasets;
+    }
+
+    @GET
+    @Blocking
+    @Operation(summary = "The data sets runs can train on: built in and uploaded, with classes and images per class")
+    public Response list() {
+        return relay(datasetService::list);
+    }
+
+    @GET
+    @Path("/{name}")
+    @Blocking
+    @Operation(summary = "One data set")
+    public Response get(@PathParam("name") String name) {
+        return relay(() -> datasetService.get(name));
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Blocking
+    @Consumes({"application/zip", "application/gzip", "application/x-gzip", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(
+            summary = "Upload a data set",
+            description = "The body is a ZIP or tar.gz archive with one folder per class of PNG or JPEG images "
+                    + "(optionally inside one top-level folder). Images are resized to side x side with the given "
+                    + "channels; files that are not readable images are skipped and listed in the answer. A name is "
+                    + "taken once: runs may train on it.")
+    public Response upload(
+            @PathParam("name") String name,
+            @Parameter(description = "1 (gray) or 3 (RGB)") @QueryParam("channels") @DefaultValue("3") int channels,
+            @Parameter(description = "image side in pixels, 8-128") @QueryParam("side") @DefaultValue("32") int side,
+            byte[] archive) {
+        if (!name.matches(UploadedDataset.NAME_PATTERN)) {
+            throw new ProblemException(
+                    400, "Invalid data set name", "a name is 1-63 lowercase letters, digits or dashes");
+        }
+        if (archive == null || archive.length == 0) {
+            throw new ProblemException(400, "Empty upload", "the body must be a ZIP or tar.gz archive of images");
+        }
+        if (datasets.find(name).isPresent()) {
+            throw new ProblemException(409, "Data set exists", "data set " + name + " exists; runs may use it");
+        }
+        datasets.saveArchive(name, archive);
+        return relay(() -> datasetService.importUpload(name, channels, side));
+    }
+
+    private static Response relay(Supplier<Response> call) {
+        return Upstream.relay("dataset-service", call, List.of());
+    }
+}
