@@ -83,7 +83,7 @@ start_kafka() {
       > "$STATE/logs/kafka-format.log" 2>&1 || die "formatting Kafka storage failed; see $STATE/logs/kafka-format.log"
   fi
   log "starting kafka on 127.0.0.1:$KAFKA_PORT"
-  start_process kafka java -Xmx512m -XX:TieredStopAtLevel=1 \
+  start_process kafka java -Xmx512m \
     -Dlog4j2.configurationFile="$ROOT/infra/kafka-log4j2.yaml" -cp "$cp" kafka.Kafka "$STATE/kafka/server.properties"
   wait_for_log kafka "Kafka Server started" 90
 }

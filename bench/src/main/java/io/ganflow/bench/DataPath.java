@@ -45,7 +45,7 @@ public final class DataPath {
                 started[0] = System.nanoTime();
                 request(bootstrap, runId, epochs, batchSize);
             });
-            double seconds = (System.nanoTime() - started[0]) / 1e9;
+            double seconds = (totals[3] - started[0]) / 1e9;
             System.out.printf(
                     Locale.ROOT,
                     "data path, batch %3d: %d batches, %.1f MB in %.1f s: %.1f MB/s, %.0f img/s%n",
@@ -73,7 +73,7 @@ public final class DataPath {
 
     /**
      * Once the consumer has its partitions, runs {@code start}; then reads the run's batches until {@code expected}
-     * arrived. Returns batches, payload bytes and images.
+     * arrived. Returns batches, payload bytes, images and the nano time the last one was decoded.
      */
     private static long[] consume(String bootstrap, String runId, int expected, Runnable start) {
         Properties properties = new Properties();
@@ -84,6 +84,7 @@ public final class DataPath {
         long batches = 0;
         long bytes = 0;
         long images = 0;
+        long lastNanos = 0;
         try (KafkaConsumer<String, byte[]> consumer =
                         new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
                 NDManager manager = NDManager.newBaseManager()) {
@@ -107,9 +108,10 @@ public final class DataPath {
                     batches++;
                     bytes += record.value().length;
                     images += batch.size();
+                    lastNanos = System.nanoTime();
                 }
             }
         }
-        return new long[] {batches, bytes, images};
+        return new long[] {batches, bytes, images, lastNanos};
     }
 }

@@ -15,6 +15,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import io.ganflow.models.layers.SameConv2d;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.layers.TransposedConv2d;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a conditional-GAN training step spends its time: each layer of G and D alone, forward and backward (input
+ * Where a training step spends its time: each layer of the cGAN's and the DCGAN's G and D alone, forward and backward (input
  * and parameter gradients) at batch 128, in milliseconds. Prints one line per layer.
  *
  * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.LayerProfile}
@@ -52,7 +53,15 @@ public final class LayerProfile {
                 "G tconv 128->128 14->28",
                 new Object[] {TransposedConv2d.doubling(128), new Shape(BATCH, 128, 14, 14)});
         layers.put("G BN+ReLU 128x28x28", new Object[] {bnRelu(), new Shape(BATCH, 128, 28, 28)});
-        layers.put("G conv 7x7 128->1 +tanh", new Object[] {
+        layers.put("G conv 7x7 128->1 by phases +tanh", new Object[] {
+            new SequentialBlock().add(new SameConv2d(1, 7, 4)).add(Activation.tanhBlock()),
+            new Shape(BATCH, 128, 28, 28)
+        });
+        layers.put("G conv 7x7 128->1 by 2x2 phases +tanh", new Object[] {
+            new SequentialBlock().add(new SameConv2d(1, 7, 2)).add(Activation.tanhBlock()),
+            new Shape(BATCH, 128, 28, 28)
+        });
+        layers.put("G conv 7x7 128->1 (DJL Conv2d) +tanh", new Object[] {
             new SequentialBlock()
                     .add(Conv2d.builder()
                             .setFilters(1)
@@ -66,13 +75,38 @@ public final class LayerProfile {
         layers.put("D conv 3x3/2 128->128", new Object[] {halving(), new Shape(BATCH, 128, 14, 14)});
         layers.put("D BN+LReLU 128x7x7", new Object[] {bnRelu(), new Shape(BATCH, 128, 7, 7)});
         layers.put("D dense 6272->1", new Object[] {Linear.builder().setUnits(1).build(), new Shape(BATCH, 6272)});
+        layers.put("DCGAN G dense 128->2048 +BN+ReLU", new Object[] {
+            new SequentialBlock()
+                    .add(Linear.builder().setUnits(2048).build())
+                    .add(BatchNorm.builder().build())
+                    .add(Activation.reluBlock()),
+            new Shape(BATCH, 128)
+        });
+        layers.put(
+                "DCGAN G tconv 512->256 2->4",
+                new Object[] {TransposedConv2d.doubling(256), new Shape(BATCH, 512, 2, 2)});
+        layers.put(
+                "DCGAN G tconv 256->128 4->8",
+                new Object[] {TransposedConv2d.doubling(128), new Shape(BATCH, 256, 4, 4)});
+        layers.put(
+                "DCGAN G tconv 128->64 8->16",
+                new Object[] {TransposedConv2d.doubling(64), new Shape(BATCH, 128, 8, 8)});
+        layers.put("DCGAN G BN+ReLU 64x16x16", new Object[] {bnRelu(), new Shape(BATCH, 64, 16, 16)});
+        layers.put("DCGAN G tconv 64->3 16->32 +tanh", new Object[] {
+            new SequentialBlock().add(TransposedConv2d.doubling(3)).add(Activation.tanhBlock()),
+            new Shape(BATCH, 64, 16, 16)
+        });
+        layers.put("DCGAN D conv 3->64 32->16", new Object[] {halving(64), new Shape(BATCH, 3, 32, 32)});
+        layers.put("DCGAN D conv 64->128 16->8", new Object[] {halving(128), new Shape(BATCH, 64, 16, 16)});
+        layers.put("DCGAN D conv 128->256 8->4", new Object[] {halving(256), new Shape(BATCH, 128, 8, 8)});
+        layers.put("DCGAN D conv 256->512 4->2", new Object[] {halving(512), new Shape(BATCH, 256, 4, 4)});
         double total = 0;
         for (Map.Entry<String, Object[]> layer : layers.entrySet()) {
             double millis = forwardBackwardMillis((Block) layer.getValue()[0], (Shape) layer.getValue()[1]);
             total += millis;
-            System.out.printf(Locale.ROOT, "%-30s fwd+bwd %7.1f ms%n", layer.getKey(), millis);
+            System.out.printf(Locale.ROOT, "%-40s fwd+bwd %7.1f ms%n", layer.getKey(), millis);
         }
-        System.out.printf(Locale.ROOT, "%-30s         %7.1f ms%n", "sum", total);
+        System.out.printf(Locale.ROOT, "%-40s         %7.1f ms%n", "sum", total);
     }
 
     private static Block bnRelu() {
@@ -80,8 +114,12 @@ public final class LayerProfile {
     }
 
     private static Block halving() {
+        return halving(128);
+    }
+
+    private static Block halving(int filters) {
         return Conv2d.builder()
-                .setFilters(128)
+                .setFilters(filters)
                 .setKernelShape(new Shape(3, 3))
                 .optStride(new Shape(2, 2))
                 .optPadding(new Shape(1, 1))

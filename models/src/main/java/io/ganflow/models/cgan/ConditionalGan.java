@@ -14,6 +14,7 @@ import io.ganflow.events.Catalog;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.layers.LabelConditioned;
 import io.ganflow.models.layers.Reshape;
+import io.ganflow.models.layers.SameConv2d;
 import io.ganflow.models.layers.TransposedConv2d;
 
 /**
@@ -53,11 +54,7 @@ public final class ConditionalGan implements GanModel {
                 .add(TransposedConv2d.doubling(128)) // -> 28x28x128
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
-                .add(Conv2d.builder()
-                        .setFilters(CHANNELS)
-                        .setKernelShape(new Shape(7, 7))
-                        .optPadding(new Shape(3, 3))
-                        .build()) // -> 28x28x1
+                .add(new SameConv2d(CHANNELS, 7, 4)) // -> 28x28x1
                 .add(Activation.tanhBlock());
         return new LabelConditioned(noisePath, labelPath, upsampler);
     }

@@ -31,6 +31,9 @@ class TransposedConv2dTest {
         "1, 1, 4, 2, 2, 0",
         "4, 2, 3, 3, 1, 1",
         "129, 8, 7, 4, 2, 1",
+        "3, 16, 5, 4, 2, 1",
+        "2, 32, 3, 6, 3, 0",
+        "129, 128, 3, 4, 2, 1",
     })
     void computesTheTutorialsFirstDefinition(int in, int out, int side, int kernel, int stride, int padding) {
         Random random = new Random(side * 31L + kernel);
@@ -39,9 +42,14 @@ class TransposedConv2dTest {
         double[] bias = random.doubles(out, -1, 1).toArray();
         double[][][][] expected = TransposedConvolutionReference.compute(input, weight, bias, stride, padding);
 
-        Map<String, Formulation> formulations = Map.of(
-                "sub-pixel", ConvolutionOps::transposedConv2d,
-                "zero insertion", ConvolutionOps::transposedConv2dByZeroInsertion);
+        Map<String, Formulation> formulations = new java.util.LinkedHashMap<>(Map.of(
+                "the layer's choice", ConvolutionOps::transposedConv2d,
+                "all phases in one convolution", ConvolutionOps::transposedConv2dSubPixel,
+                "zero insertion", ConvolutionOps::transposedConv2dByZeroInsertion));
+        int outSide = (side - 1) * stride - 2 * padding + kernel;
+        if (kernel % stride == 0 && outSide % stride == 0) {
+            formulations.put("one convolution per phase", ConvolutionOps::transposedConv2dByPhases);
+        }
         formulations.forEach((name, formulation) -> {
             for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
                 try (NDManager manager = NDManager.newBaseManager()) {
