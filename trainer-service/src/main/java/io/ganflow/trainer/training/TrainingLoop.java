@@ -211,7 +211,9 @@ public class TrainingLoop {
 
     /**
      * Takes up the unfinished runs whose batches go to {@code assigned}: after a restart or a rebalance their
-     * batches may all be trained or gone, so each asks for the window it needs next.
+     * batches may all be trained or gone, so each asks for the window it needs next. Only runs with a checkpoint:
+     * a run without one has its batches still in the topic (offsets are committed only behind checkpoints) or its
+     * first request still waiting, and a run whose data could not be read at all (FAILED) is not taken up again.
      */
     private void adopt(Collection<TopicPartition> assigned, int partitionCount) {
         for (String runId : checkpoints.runIds()) {
@@ -219,7 +221,11 @@ public class TrainingLoop {
             if (!assigned.contains(partition) || sessions.containsKey(runId) || ignoredRuns.contains(runId)) {
                 continue;
             }
-            if (checkpoints.latestState(runId).map(TrainingState::completed).orElse(false)) {
+            Optional<TrainingState> latest = checkpoints.latestState(runId);
+            if (latest.isEmpty()) {
+                continue;
+            }
+            if (latest.get().completed()) {
                 ignoredRuns.add(runId);
                 continue;
             }

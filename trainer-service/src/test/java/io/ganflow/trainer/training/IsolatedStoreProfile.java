@@ -1,22 +1,32 @@
 package io.ganflow.trainer.training;
 
+import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.training.GanTraining;
+import io.ganflow.models.training.TrainingSnapshot;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ObjectStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A fresh bucket and consumer group, so this test sees only its own runs; small batch windows and a short stall
- * time, so that flow control shows within a test. The store already holds one unfinished run before the trainer
- * starts, as after a restart.
+ * time, so that flow control shows within a test. Before the trainer starts, the store already holds a run with a
+ * checkpoint after its first window (as after a restart, its batches long gone) and a run that never got a
+ * checkpoint (as one whose data could not be read).
  */
 public class IsolatedStoreProfile implements QuarkusTestProfile {
 
     static final String BUCKET = LocalInfrastructure.unique("trainer-test");
     static final String UNFINISHED_RUN = LocalInfrastructure.unique("unfinished");
+    static final String NEVER_TRAINED_RUN = LocalInfrastructure.unique("never-trained");
     static final int WINDOW = 2;
     static final int STALL_MILLIS = 3000;
 
@@ -44,7 +54,23 @@ public class IsolatedStoreProfile implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> start() {
-            new RunSpecStore(LocalInfrastructure.store(BUCKET)).save(spec(UNFINISHED_RUN));
+            ObjectStore store = LocalInfrastructure.store(BUCKET);
+            RunSpecStore specs = new RunSpecStore(store);
+            specs.save(spec(NEVER_TRAINED_RUN));
+            RunSpec unfinished = spec(UNFINISHED_RUN);
+            specs.save(unfinished);
+            TrainingState afterFirstWindow =
+                    TrainingState.start(unfinished).afterBatch(0, 0, 4).afterBatch(0, 1, 4);
+            try (GanTraining training = GanTraining.start(unfinished)) {
+                TrainingSnapshot snapshot = training.snapshot();
+                Map<String, byte[]> parts = new LinkedHashMap<>();
+                parts.put(CheckpointParts.GENERATOR, snapshot.generator());
+                parts.put(CheckpointParts.DISCRIMINATOR, snapshot.discriminator());
+                parts.put(CheckpointParts.GENERATOR_OPTIMIZER, snapshot.generatorOptimizer());
+                parts.put(CheckpointParts.DISCRIMINATOR_OPTIMIZER, snapshot.discriminatorOptimizer());
+                parts.put(CheckpointParts.STATE, Json.writeBytes(afterFirstWindow));
+                new CheckpointStore(store).write(UNFINISHED_RUN, afterFirstWindow.step(), 0, parts);
+            }
             return Map.of();
         }
 

@@ -79,11 +79,23 @@ class TrainingLoopTests {
     }
 
     @Test
-    void anUnfinishedRunInTheStoreIsTakenUpWhenTheTrainerStartsWithoutACommand() {
+    void anUnfinishedRunInTheStoreIsTakenUpWhereItsCheckpointLeftItWhenTheTrainerStarts() {
         List<EpochRequest> requests =
                 await(EpochRequest.TOPIC, IsolatedStoreProfile.UNFINISHED_RUN, EpochRequest.class, r -> true, 1);
         assertEquals(
-                List.of(0, 0), List.of(requests.get(0).epoch(), requests.get(0).firstBatch()));
+                List.of(0, IsolatedStoreProfile.WINDOW),
+                List.of(requests.get(0).epoch(), requests.get(0).firstBatch()),
+                "the window after the checkpoint's batches");
+        assertTrue(
+                await(
+                                EpochRequest.TOPIC,
+                                IsolatedStoreProfile.NEVER_TRAINED_RUN,
+                                EpochRequest.class,
+                                r -> true,
+                                1,
+                                Duration.ofSeconds(3))
+                        .isEmpty(),
+                "a run without a checkpoint is not taken up");
     }
 
     @Test
