@@ -14,4 +14,8 @@ public record RunCommand(int version, Type type, String runId, RunSpec spec) {
     public static RunCommand start(RunSpec spec) {
         return new RunCommand(VERSION, Type.START, spec.runId(), spec);
     }
+
+    public static RunCommand stop(String runId) {
+        return new RunCommand(VERSION, Type.STOP, runId, null);
+    }
 }

@@ -44,6 +44,11 @@ public record RunStatus(
         return new RunStatus(VERSION, runId, State.FAILED, 0, 0, -1, null, reason, System.currentTimeMillis());
     }
 
+    /** COMPLETED, FAILED and STOPPED: nothing follows them. */
+    public boolean ended() {
+        return state == State.COMPLETED || state == State.FAILED || state == State.STOPPED;
+    }
+
     public RunStatus with(State newState, int newEpoch, long newStep, long checkpointStep, String newMessage) {
         return new RunStatus(
                 VERSION,

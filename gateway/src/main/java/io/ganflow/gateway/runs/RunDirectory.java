@@ -56,6 +56,10 @@ public class RunDirectory {
                 .toList();
     }
 
+    Optional<RunStatus> status(String runId) {
+        return Optional.ofNullable(statuses.get(runId));
+    }
+
     public Optional<RunView> get(String runId) {
         return Optional.ofNullable(statuses.get(runId)).map(this::view);
     }
@@ -65,12 +69,16 @@ public class RunDirectory {
     }
 
     /**
-     * A late PENDING (the gateway's own) must not hide a trainer's RUNNING or COMPLETED; a FAILED always shows. A
+     * A late PENDING (the gateway's own) must not hide a trainer's RUNNING or COMPLETED, nor a RUNNING an ended run;
+     * a FAILED always shows. A
      * status that does not know the run's spec keeps the one already known, and so do the step figures.
      */
     private static RunStatus newer(RunStatus old, RunStatus now) {
         if (now.state() == RunStatus.State.PENDING && old.state() != RunStatus.State.PENDING) {
             return old;
+        }
+        if (old.ended() && !now.ended()) {
+            return old; // e.g. a trainer's last RUNNING that crossed a user's stop
         }
         if (now.state() == RunStatus.State.FAILED) {
             return new RunStatus(

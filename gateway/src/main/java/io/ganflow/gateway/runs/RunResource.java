@@ -75,6 +75,28 @@ public class RunResource {
                 .build();
     }
 
+    @POST
+    @Path("/{runId}/stop")
+    @Blocking
+    @Operation(
+            summary = "Stop a run",
+            description = "Records the stop in the store (no trainer continues or takes up the run again) and tells "
+                    + "the trainers; the one training it writes a last checkpoint, which stays servable.")
+    public Response stop(@PathParam("runId") String runId) {
+        RunView run = get(runId);
+        RunStatus current = directory.status(runId).orElseThrow();
+        if (current.ended()) {
+            throw new ProblemException(409, "Run has ended", "run " + runId + " is already " + current.state());
+        }
+        specs.markStopped(runId);
+        commands.send(Record.of(runId, Json.write(RunCommand.stop(runId))));
+        RunStatus stopped = current.with(
+                RunStatus.State.STOPPED, run.epoch(), run.step(), run.latestCheckpointStep(), "stopped by a user");
+        directory.record(stopped);
+        statuses.send(Record.of(runId, Json.write(stopped)));
+        return Response.accepted(directory.get(runId).orElseThrow()).build();
+    }
+
     @GET
     @Operation(summary = "All runs, newest first, with status and latest step")
     public List<RunView> list() {

@@ -50,6 +50,37 @@ class RunResourceTests {
     }
 
     @Test
+    void aStoppedRunIsRecordedInTheStoreAnnouncedToTheTrainersAndShownStopped() {
+        String runId = LocalInfrastructure.unique("stop");
+        given().contentType("application/json")
+                .body(Map.of("runId", runId))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(201);
+        given().post("/api/v1/runs/" + runId + "/stop")
+                .then()
+                .statusCode(202)
+                .body("state", equalTo("STOPPED"), "message", equalTo("stopped by a user"));
+
+        assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)).isStopped(runId));
+        List<RunCommand> commands =
+                KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 2, Duration.ofSeconds(30)).stream()
+                        .map(r -> Json.read(r.value(), RunCommand.class))
+                        .toList();
+        assertEquals(
+                List.of(RunCommand.Type.START, RunCommand.Type.STOP),
+                commands.stream().map(RunCommand::type).toList());
+        given().get("/api/v1/runs/" + runId).then().body("state", equalTo("STOPPED"));
+
+        given().post("/api/v1/runs/" + runId + "/stop")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("already STOPPED"));
+        given().post("/api/v1/runs/no-such-run/stop").then().statusCode(404);
+    }
+
+    @Test
     void anInvalidRunIsRefusedWithAProblemAndNothingPublished() {
         String runId = LocalInfrastructure.unique("invalid");
         given().contentType("application/json")

@@ -51,6 +51,9 @@ public class RunCommandHandler {
     public CompletionStage<Void> onCommand(Message<String> message) {
         try {
             RunCommand command = Json.read(message.getPayload(), RunCommand.class);
+            if (command.type() == RunCommand.Type.STOP) {
+                return message.ack(); // every replica handles stops: RunStopListener
+            }
             RunSpec spec = command.spec();
             List<String> problems = spec == null ? List.of("no run spec") : spec.problems(datasets::find);
             if (!problems.isEmpty()) {
@@ -58,6 +61,10 @@ public class RunCommandHandler {
             }
             if (specs.load(spec.runId()).isEmpty()) {
                 LOG.infof("run=%s is not in this trainer's object store; ignoring its start command", spec.runId());
+                return message.ack();
+            }
+            if (specs.isStopped(spec.runId())) {
+                LOG.infof("run=%s was stopped; ignoring its start command", spec.runId());
                 return message.ack();
             }
             if (checkpoints.latest(spec.runId()).isPresent()) {

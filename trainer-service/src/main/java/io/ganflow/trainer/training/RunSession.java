@@ -5,6 +5,7 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.training.GanTraining;
 import io.ganflow.models.training.StepResult;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * One run being trained on this trainer: its networks and where it stands. The training loop's thread owns it.
@@ -12,13 +13,31 @@ import io.ganflow.models.training.StepResult;
 final class RunSession implements AutoCloseable {
 
     private final GanTraining training;
+    private final TopicPartition partition;
     private TrainingState state;
+    private long checkpointedStep;
     private long reRequestedPosition = -1;
     private final MetricsWindow window = new MetricsWindow();
 
-    RunSession(GanTraining training, TrainingState state) {
+    RunSession(GanTraining training, TrainingState state, TopicPartition partition) {
         this.training = training;
         this.state = state;
+        this.partition = partition;
+        this.checkpointedStep = state.step();
+    }
+
+    /** The batch-topic partition that carries this run's batches. */
+    TopicPartition partition() {
+        return partition;
+    }
+
+    /** True when steps were trained since the latest checkpoint (or since the run was resumed from it). */
+    boolean hasUncheckpointedSteps() {
+        return state.step() > checkpointedStep;
+    }
+
+    void checkpointed() {
+        checkpointedStep = state.step();
     }
 
     RunSpec spec() {

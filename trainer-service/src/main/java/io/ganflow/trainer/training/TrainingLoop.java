@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -62,6 +64,8 @@ public class TrainingLoop {
     private final Map<String, RunSession> sessions = new HashMap<>();
     /** Runs whose batches this trainer skips: completed, or unknown to its object store. */
     private final Set<String> ignoredRuns = new HashSet<>();
+    /** Runs users stopped, handed from the command handler's thread to the training thread. */
+    private final Queue<String> stopRequests = new ConcurrentLinkedQueue<>();
 
     private final OffsetLedger ledger = new OffsetLedger();
     private final BatchWindows windows;
@@ -111,8 +115,10 @@ public class TrainingLoop {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(config.pollMillis()));
                 for (ConsumerRecord<String, byte[]> record : records) {
                     handle(record);
+                    stopRequestedRuns();
                     commit(consumer);
                 }
+                stopRequestedRuns();
                 if (records.isEmpty()) {
                     askAgainIfStalled();
                 } else {
@@ -176,12 +182,42 @@ public class TrainingLoop {
             report(session, batch.epoch());
         }
         if (state.step() % spec.checkpointEverySteps() == 0 || batch.isLastOfEpoch()) {
+            if (specs.isStopped(spec.runId())) {
+                requestStop(spec.runId()); // a stop this replica's listener missed; the store has it
+                return;
+            }
             checkpoint(session, partition);
         }
         if (state.completed()) {
             LOG.infof("run=%s completed: %d epochs, %d steps", spec.runId(), spec.epochs(), state.step());
             sessions.remove(spec.runId()).close();
             ignoredRuns.add(spec.runId());
+        }
+    }
+
+    /** Asks the training thread to stop {@code runId} if it trains it; safe from any thread. */
+    public void requestStop(String runId) {
+        stopRequests.add(runId);
+    }
+
+    /** Stops the runs users asked to stop: a last checkpoint of what was trained, then a STOPPED status. */
+    private void stopRequestedRuns() {
+        for (String runId = stopRequests.poll(); runId != null; runId = stopRequests.poll()) {
+            ignoredRuns.add(runId);
+            RunSession session = sessions.remove(runId);
+            if (session == null) {
+                continue;
+            }
+            if (session.hasUncheckpointedSteps()) {
+                checkpoint(session, session.partition());
+            }
+            // stopped for good: its batches no longer hold back the partition's committed offset
+            ledger.checkpointed(session.partition(), runId);
+            TrainingState state = session.state();
+            events.status(RunStatus.pending(state.spec())
+                    .with(RunStatus.State.STOPPED, state.epoch(), state.step(), state.step(), "stopped by a user"));
+            LOG.infof("run=%s stopped at step %d", runId, state.step());
+            session.close();
         }
     }
 
@@ -271,6 +307,7 @@ public class TrainingLoop {
             return;
         }
         ledger.checkpointed(partition, state.spec().runId());
+        session.checkpointed();
         events.checkpoint(written.get());
         RunStatus.State runState = state.completed() ? RunStatus.State.COMPLETED : RunStatus.State.RUNNING;
         events.status(RunStatus.pending(state.spec())
@@ -291,6 +328,11 @@ public class TrainingLoop {
         if (open != null || ignoredRuns.contains(runId)) {
             return Optional.ofNullable(open);
         }
+        if (specs.isStopped(runId)) {
+            LOG.infof("run=%s was stopped; skipping its batches", runId);
+            ignoredRuns.add(runId);
+            return Optional.empty();
+        }
         Optional<RunSpec> spec = specs.load(runId);
         if (spec.isEmpty()) {
             LOG.infof("run=%s has no spec in this trainer's object store; skipping its batches", runId);
@@ -306,9 +348,10 @@ public class TrainingLoop {
                             resumed.state().step(),
                             resumed.state().epoch(),
                             resumed.state().nextBatchIndex());
-                    return new RunSession(resumed.training(), resumed.state());
+                    return new RunSession(resumed.training(), resumed.state(), partition);
                 })
-                .orElseGet(() -> new RunSession(GanTraining.start(spec.get()), TrainingState.start(spec.get())));
+                .orElseGet(() ->
+                        new RunSession(GanTraining.start(spec.get()), TrainingState.start(spec.get()), partition));
         if (session.state().completed()) {
             session.close();
             ignoredRuns.add(runId);

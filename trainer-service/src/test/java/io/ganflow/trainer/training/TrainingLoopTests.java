@@ -15,6 +15,7 @@ import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
+import io.ganflow.events.TrainingMetrics;
 import io.ganflow.events.TrainingState;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.RunSpecStore;
@@ -96,6 +97,32 @@ class TrainingLoopTests {
                                 Duration.ofSeconds(3))
                         .isEmpty(),
                 "a run without a checkpoint is not taken up");
+    }
+
+    @Test
+    void aStoppedRunEndsWithALastCheckpointAndTrainsNothingMore() {
+        String runId = LocalInfrastructure.unique("stopped");
+        SPECS.save(spec(runId));
+        for (int index = 0; index < 3; index++) {
+            KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, index, 10));
+        }
+        await(TrainingMetrics.TOPIC, runId, TrainingMetrics.class, m -> m.step() == 3, 1);
+        SPECS.markStopped(runId);
+        KafkaTestClient.send(RunCommand.TOPIC, runId, Json.write(RunCommand.stop(runId)));
+
+        List<RunStatus> stopped =
+                await(RunStatus.TOPIC, runId, RunStatus.class, s -> s.state() == RunStatus.State.STOPPED, 1);
+        assertEquals(3, stopped.get(0).latestCheckpointStep(), "the step trained since the checkpoint at 2 is kept");
+        assertEquals(
+                List.of(2L, 3L),
+                await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> true, 2).stream()
+                        .map(CheckpointEvent::step)
+                        .toList());
+        KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, 3, 10));
+        assertTrue(
+                await(TrainingMetrics.TOPIC, runId, TrainingMetrics.class, m -> m.step() == 4, 1, Duration.ofSeconds(5))
+                        .isEmpty(),
+                "a stopped run's later batches are not trained");
     }
 
     @Test
