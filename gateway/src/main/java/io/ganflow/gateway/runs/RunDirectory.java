@@ -23,13 +23,19 @@ public class RunDirectory {
     private static final Logger LOG = Logger.getLogger(RunDirectory.class);
 
     private final Map<String, RunStatus> statuses = new ConcurrentHashMap<>();
+    private final RunEvents events;
     private final Map<String, Long> latestSteps = new ConcurrentHashMap<>();
+
+    public RunDirectory(RunEvents events) {
+        this.events = events;
+    }
 
     @Incoming(RunStatus.TOPIC)
     public void onStatus(String message) {
         try {
             RunStatus status = Json.read(message, RunStatus.class);
             statuses.merge(status.runId(), status, (old, now) -> newer(old, now));
+            events.status(status.runId(), message);
         } catch (MalformedEventException e) {
             LOG.warnf("ignoring unreadable run status: %s", e.getMessage());
         }
@@ -40,6 +46,7 @@ public class RunDirectory {
         try {
             TrainingMetrics metrics = Json.read(message, TrainingMetrics.class);
             latestSteps.merge(metrics.runId(), metrics.step(), Math::max);
+            events.metrics(metrics, message);
         } catch (MalformedEventException e) {
             LOG.warnf("ignoring unreadable training metrics: %s", e.getMessage());
         }

@@ -122,6 +122,8 @@ class RunResourceTests {
     @Test
     void servesTheWebUiAndTheOpenApiDocument() {
         given().get("/").then().statusCode(200).body(containsString("<h1>ganflow</h1>"));
+        // the charting library the page loads, served from its webjar
+        given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/runs"));
     }
 }

@@ -1,0 +1,65 @@
+package io.ganflow.gateway.runs;
+
+import io.ganflow.events.TrainingMetrics;
+import io.ganflow.gateway.problems.ProblemException;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A run's training curves: the points so far, and everything that happens to the run as Server-Sent Events. */
+@Path("/api/v1/runs/{runId}")
+public class RunEventResource {
+
+    private final RunDirectory directory;
+    private final RunEvents events;
+
+    public RunEventResource(RunDirectory directory, RunEvents events) {
+        this.directory = directory;
+        this.events = events;
+    }
+
+    @GET
+    @Path("/metrics")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The run's latest metrics points (loss_D, loss_G, D(x), D(G(z)), img/s), oldest first")
+    public List<TrainingMetrics> metrics(@PathParam("runId") String runId) {
+        requireKnown(runId);
+        return events.history(runId);
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(
+            summary = "Live events of the run (Server-Sent Events)",
+            description = "Events named metrics (TrainingMetrics), checkpoint (CheckpointEvent) and status "
+                    + "(RunStatus), each with its JSON as data; a comment every 15 s keeps proxies from closing it.")
+    public Multi<OutboundSseEvent> events(@PathParam("runId") String runId, @Context Sse sse) {
+        requireKnown(runId);
+        Multi<OutboundSseEvent> runEvents = events.of(runId)
+                .map(event -> sse.newEventBuilder()
+                        .name(event.name())
+                        .data(event.json())
+                        .build());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom()
+                .ticks()
+                .every(Duration.ofSeconds(15))
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(runEvents, keepAlive);
+    }
+
+    private void requireKnown(String runId) {
+        if (directory.get(runId).isEmpty()) {
+            throw new ProblemException(404, "No such run", "run " + runId + " is not known");
+        }
+    }
+}

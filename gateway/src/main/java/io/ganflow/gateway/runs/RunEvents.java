@@ -1,0 +1,76 @@
+package io.ganflow.gateway.runs;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.Json;
+import io.ganflow.events.MalformedEventException;
+import io.ganflow.events.TrainingMetrics;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * What happens to runs, live, for Server-Sent Events: metrics points, checkpoints and status changes, fanned out to
+ * every connected client; and each run's recent metrics, so that a client that connects late can draw the curves
+ * so far. Fed by {@code @Incoming} methods (and {@link RunDirectory}), which consume from the start of the topics
+ * whether or not anyone listens.
+ */
+@ApplicationScoped
+public class RunEvents {
+
+    /** One event of one run: {@code name} is the SSE event name, {@code json} its data. */
+    public record RunEvent(String runId, String name, String json) {}
+
+    static final int HISTORY = 5000;
+    private static final Logger LOG = Logger.getLogger(RunEvents.class);
+
+    private final BroadcastProcessor<RunEvent> live = BroadcastProcessor.create();
+    private final Map<String, Deque<TrainingMetrics>> history = new ConcurrentHashMap<>();
+
+    @Incoming(CheckpointEvent.TOPIC)
+    public void onCheckpoint(String message) {
+        try {
+            CheckpointEvent checkpoint = Json.read(message, CheckpointEvent.class);
+            live.onNext(new RunEvent(checkpoint.runId(), "checkpoint", message));
+        } catch (MalformedEventException e) {
+            LOG.warnf("ignoring unreadable checkpoint event: %s", e.getMessage());
+        }
+    }
+
+    void metrics(TrainingMetrics point, String json) {
+        Deque<TrainingMetrics> points = history.computeIfAbsent(point.runId(), id -> new ArrayDeque<>());
+        synchronized (points) {
+            points.addLast(point);
+            if (points.size() > HISTORY) {
+                points.removeFirst();
+            }
+        }
+        live.onNext(new RunEvent(point.runId(), "metrics", json));
+    }
+
+    void status(String runId, String json) {
+        live.onNext(new RunEvent(runId, "status", json));
+    }
+
+    /** The run's latest metrics points (up to {@value #HISTORY}), oldest first. */
+    public List<TrainingMetrics> history(String runId) {
+        Deque<TrainingMetrics> points = history.get(runId);
+        if (points == null) {
+            return List.of();
+        }
+        synchronized (points) {
+            return List.copyOf(points);
+        }
+    }
+
+    /** The run's events from now on. */
+    public Multi<RunEvent> of(String runId) {
+        return live.filter(event -> event.runId().equals(runId));
+    }
+}
