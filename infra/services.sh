@@ -20,6 +20,21 @@ ensure_fashion_mnist() {
   fi
 }
 
+# The browser test (e2e-tests) drives Debian's chromium through chromedriver.
+ensure_chromium() {
+  command -v chromedriver > /dev/null && [ -x "${GAN_CHROMIUM:-/usr/bin/chromium}" ] && return
+  log "chromium or chromedriver is missing; installing the Debian packages chromium and chromium-driver"
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq chromium chromium-driver) >> "$STATE/logs/apt.log" 2>&1 \
+      || die "could not install chromium; see $STATE/logs/apt.log"
+  elif sudo -n true 2>/dev/null; then
+    (sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver) >> "$STATE/logs/apt.log" 2>&1 \
+      || die "could not install chromium; see $STATE/logs/apt.log"
+  else
+    die "the browser test needs chromium. Run: sudo apt-get install chromium chromium-driver"
+  fi
+}
+
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
 needs_build() {
@@ -125,8 +140,9 @@ gan_status() {
 }
 
 gan_test() {
-  ensure_fashion_mnist
   use_test_stack
+  ensure_fashion_mnist
+  ensure_chromium
   # a clean broker and store for every test run
   stop_process kafka
   stop_process s3proxy

@@ -30,6 +30,13 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole pipeline on real parts: the four services as processes, the real Kafka broker and S3 server, and a run
@@ -252,6 +259,85 @@ class FashionMnistRunEndToEndTest {
         HttpResponse<byte[]> grid = awaitGridAtStep(runId, 5, Duration.ofSeconds(60));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
         assertEquals(10 * 32 + 9 * 2, image.getHeight(), "one row of 32x32 images per class");
+    }
+
+    @Test
+    void aPersonInABrowserStartsARunWatchesItsCurvesAndSamplesAndGeneratesAClass() throws Exception {
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get(gateway.url() + "/");
+            WebElement form = browser.findElement(By.id("start"));
+            fill(form, "epochs", "1");
+            fill(form, "batchSize", "50");
+            fill(form, "datasetLimit", "1000");
+            fill(form, "checkpointEverySteps", "5");
+            Object runsBefore = browser.executeScript("return runs.map(r => r.runId)");
+            form.findElement(By.tagName("button")).click();
+
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+            // the page switches to the new run
+            String runId = wait.until(driver -> (String) browser.executeScript(
+                    "return live && !arguments[0].includes(live.runId) ? live.runId : null", runsBefore));
+            // its loss chart grows as metrics arrive over Server-Sent Events (points at steps 10 and 20)
+            wait.until(driver -> ((Number) browser.executeScript(
+                                    "return live.runId === arguments[0] ? live.data[0].length : 0", runId))
+                            .intValue()
+                    >= 2);
+            // and the sample grid of its last checkpoint is shown
+            wait.until(
+                    driver -> browser.findElement(By.id("step-label")).getText().startsWith("step 20")
+                            && ((Number) browser.executeScript("const img = document.getElementById('samples');"
+                                                    + " return img.complete ? img.naturalWidth : 0"))
+                                            .intValue()
+                                    == 298);
+            assertTrue(browser.findElement(By.id("losses"))
+                            .findElements(By.tagName("canvas"))
+                            .size()
+                    > 0);
+
+            WebElement generate = browser.findElement(By.id("generate"));
+            new Select(generate.findElement(By.name("class"))).selectByValue("7");
+            fill(generate, "count", "6");
+            WebElement button = generate.findElement(By.tagName("button"));
+            button.click();
+            // the sampler may not serve the run yet (it loads checkpoints as they are announced): like a person,
+            // try again when the page shows a problem
+            wait.until(driver -> {
+                Number width = (Number) browser.executeScript("const img = document.getElementById('generated');"
+                        + " return img.hidden || !img.complete ? 0 : img.naturalWidth");
+                if (width.intValue() == 6 * 28 + 5 * 2) {
+                    return true;
+                }
+                if (!browser.findElement(By.id("generate-problem")).getText().isEmpty()) {
+                    browser.executeScript("document.getElementById('generate-problem').textContent = ''");
+                    button.click();
+                }
+                return false;
+            });
+            String caption = browser.findElement(By.id("caption")).getText();
+            assertTrue(caption.contains("Sneaker"), "the rows are named by class: " + caption);
+            assertEquals(
+                    "7: Sneaker",
+                    new Select(generate.findElement(By.name("class")))
+                            .getFirstSelectedOption()
+                            .getText());
+            Files.write(Path.of("target/browser-run.png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (TimeoutException e) {
+            Files.write(Path.of("target/browser-failed.png"), browser.getScreenshotAs(OutputType.BYTES));
+            throw new AssertionError(
+                    "the page did not get there (target/browser-failed.png); problems shown: "
+                            + browser.findElement(By.id("problem")).getText() + " / "
+                            + browser.findElement(By.id("generate-problem")).getText(),
+                    e);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void fill(WebElement form, String name, String value) {
+        WebElement input = form.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(value);
     }
 
     private static void awaitStep(String runId, long step, Duration timeout) throws Exception {
