@@ -156,6 +156,16 @@ class FashionMnistRunEndToEndTest {
         assertEquals(
                 5 * 28 + 4 * 2,
                 ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
+        HttpResponse<byte[]> asJson = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/runs/" + runId + "/images?class=7&count=3"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, asJson.statusCode(), new String(asJson.body()));
+        JsonNode labelled = JSON.readTree(asJson.body());
+        assertEquals(40, labelled.get("step").asLong());
+        assertEquals(3, labelled.get("images").size());
+        assertEquals(7, labelled.get("images").get(0).get("label").asInt());
     }
 
     @Test

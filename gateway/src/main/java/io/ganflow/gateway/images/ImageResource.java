@@ -4,10 +4,12 @@ import io.ganflow.gateway.upstream.Upstream;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces({"image/png", "application/problem+json"})
 public class ImageResource {
 
-    private static final List<String> PASSED_HEADERS = List.of("X-Run-Id", "X-Checkpoint-Step", "ETag");
+    private static final List<String> PASSED_HEADERS =
+            List.of("X-Run-Id", "X-Checkpoint-Step", "ETag", "Content-Disposition");
 
     private final SamplerClient sampler;
 
@@ -41,15 +44,22 @@ public class ImageResource {
     @GET
     @Path("/images")
     @Blocking
+    @Produces({"image/png", "application/zip", MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(
-            summary = "Generated images of one class (0-9: T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, "
-                    + "Shirt, Sneaker, Bag, Ankle boot)")
+            summary = "Generated images of one class, or of every class in turn without one",
+            description = "Accept: image/png (default) gives one PNG of the images in rows; application/zip a ZIP of "
+                    + "one PNG per image with labels.csv (file,label); application/json the run, checkpoint step, "
+                    + "seed and each image as base64 PNG with its label. Classes of Fashion-MNIST: 0 T-shirt/top, "
+                    + "1 Trouser, 2 Pullover, 3 Dress, 4 Coat, 5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag, 9 Ankle boot.")
     public Response images(
             @PathParam("runId") String runId,
-            @QueryParam("class") @DefaultValue("0") int classId,
+            @QueryParam("class") Integer classId,
             @QueryParam("count") @DefaultValue("8") int count,
-            @QueryParam("seed") @DefaultValue("0") long seed) {
-        return relay(() -> sampler.images(runId, classId, count, seed));
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @HeaderParam("Accept") String accept) {
+        String wanted = accept == null || accept.isBlank() || accept.contains("*/*") ? "image/png" : accept;
+        int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
+        return relay(() -> sampler.images(runId, chosenClass, count, seed, wanted));
     }
 
     private static Response relay(Supplier<Response> call) {

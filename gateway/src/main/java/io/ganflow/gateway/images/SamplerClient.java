@@ -1,6 +1,7 @@
 package io.ganflow.gateway.images;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -22,5 +23,6 @@ public interface SamplerClient {
             @PathParam("runId") String runId,
             @QueryParam("class") int classId,
             @QueryParam("count") int count,
-            @QueryParam("seed") long seed);
+            @QueryParam("seed") long seed,
+            @HeaderParam("Accept") String accept);
 }

@@ -11,16 +11,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 
 /**
- * Generated images as PNG. Every response names the run and checkpoint step that produced it; the same run, step,
+ * Generated images as PNG, or with their labels as a ZIP of PNGs with {@code labels.csv} or as JSON (by the Accept
+ * header). Every response names the run and checkpoint step that produced it; the same run, step,
  * request and seed always give the same bytes, hence the ETag.
  */
 @Path("/runs/{runId}")
-@Produces("image/png")
 public class ImageResource {
+
+    public static final String ZIP = "application/zip";
 
     public static final String RUN_HEADER = "X-Run-Id";
     public static final String STEP_HEADER = "X-Checkpoint-Step";
@@ -36,6 +39,7 @@ public class ImageResource {
     /** One row per class, {@code columns} images per row. */
     @GET
     @Path("/grid")
+    @Produces("image/png")
     public Response grid(
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
@@ -50,6 +54,7 @@ public class ImageResource {
     /** {@code count} images of one class, in rows of up to 10. */
     @GET
     @Path("/images")
+    @Produces("image/png")
     public Response images(
             @PathParam("runId") String runId,
             @QueryParam("class") @DefaultValue("0") int classId,
@@ -60,6 +65,70 @@ public class ImageResource {
             Limits.check("class", classId, 0, generator.classes() - 1);
             return new Images(generator.generate(SampleGrid.ofClass(classId, count), seed), count, Math.min(count, 10));
         });
+    }
+
+    /** {@code count} images of one class (or, without a class, of every class in turn) as a ZIP with labels.csv. */
+    @GET
+    @Path("/images")
+    @Produces(ZIP)
+    public Response imagesZip(
+            @PathParam("runId") String runId,
+            @QueryParam("class") @DefaultValue("-1") int classId,
+            @QueryParam("count") @DefaultValue("8") int count,
+            @QueryParam("seed") @DefaultValue("0") long seed) {
+        LabelledSamples samples = labelled(runId, classId, count, seed);
+        return withOrigin(Response.ok(samples.zip(), ZIP), samples, "zip-" + classId + "-" + count)
+                .header("Content-Disposition", "attachment; filename=\"" + runId + "-" + samples.step() + ".zip\"")
+                .build();
+    }
+
+    /** The same images as JSON: run, step, seed, and each image as base64 PNG with its label. */
+    @GET
+    @Path("/images")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response imagesJson(
+            @PathParam("runId") String runId,
+            @QueryParam("class") @DefaultValue("-1") int classId,
+            @QueryParam("count") @DefaultValue("8") int count,
+            @QueryParam("seed") @DefaultValue("0") long seed) {
+        LabelledSamples samples = labelled(runId, classId, count, seed);
+        return withOrigin(
+                        Response.ok(samples.json(), MediaType.APPLICATION_JSON),
+                        samples,
+                        "json-" + classId + "-" + count)
+                .build();
+    }
+
+    private LabelledSamples labelled(String runId, int classId, int count, long seed) {
+        Limits.check("count", count, 1, MAX_IMAGES);
+        return registry.withGenerator(runId, generator -> {
+                    long[] labels;
+                    if (classId < 0) {
+                        labels = new long[count];
+                        for (int i = 0; i < count; i++) {
+                            labels[i] = i % generator.classes();
+                        }
+                    } else {
+                        Limits.check("class", classId, 0, generator.classes() - 1);
+                        labels = SampleGrid.ofClass(classId, count);
+                    }
+                    return new LabelledSamples(
+                            runId,
+                            generator.step(),
+                            seed,
+                            generator.channels(),
+                            generator.imageSide(),
+                            labels,
+                            generator.generate(labels, seed));
+                })
+                .orElseThrow(() -> new NoModelException(runId));
+    }
+
+    private static Response.ResponseBuilder withOrigin(
+            Response.ResponseBuilder response, LabelledSamples samples, String what) {
+        return response.header(RUN_HEADER, samples.runId())
+                .header(STEP_HEADER, samples.step())
+                .tag(new EntityTag(samples.runId() + "-" + samples.step() + "-" + what + "-" + samples.seed()));
     }
 
     private record Images(byte[] pixels, int count, int columns) {}

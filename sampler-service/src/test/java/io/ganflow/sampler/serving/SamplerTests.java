@@ -117,6 +117,56 @@ class SamplerTests {
     }
 
     @Test
+    void labelledImagesComeAsAZipWithLabelsCsvOrAsJsonAndTheSameSeedGivesTheSameImages() throws Exception {
+        String runId = LocalInfrastructure.unique("labelled");
+        announceCheckpoint(spec(runId), 50, false);
+        awaitGridAtStep(runId, 50);
+
+        Response zipped = given().accept("application/zip")
+                .queryParam("count", 12)
+                .queryParam("seed", 4)
+                .get("/runs/{run}/images", runId);
+        assertEquals(200, zipped.statusCode());
+        assertEquals("50", zipped.header("X-Checkpoint-Step"));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new ByteArrayInputStream(zipped.asByteArray()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        assertEquals(13, entries.size(), "12 images and labels.csv");
+        String[] csv = new String(entries.get("labels.csv")).strip().split("\n");
+        assertEquals("file,label", csv[0]);
+        assertEquals("image-00011.png,1", csv[12], "without a class, the classes take turns");
+        BufferedImage first = png(entries.get("image-00000.png"));
+        assertEquals(28, first.getWidth());
+
+        var json = given().accept("application/json")
+                .queryParam("class", 3)
+                .queryParam("count", 2)
+                .queryParam("seed", 4)
+                .get("/runs/{run}/images", runId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(runId, json.getString("runId"));
+        assertEquals(50, json.getLong("step"));
+        assertEquals(4, json.getLong("seed"));
+        assertEquals(java.util.List.of(3, 3), json.getList("images.label"));
+        byte[] decoded = java.util.Base64.getDecoder().decode(json.getString("images[0].png"));
+        assertEquals(28, png(decoded).getHeight());
+
+        byte[] againZip = given().accept("application/zip")
+                .queryParam("count", 12)
+                .queryParam("seed", 4)
+                .get("/runs/{run}/images", runId)
+                .asByteArray();
+        assertArrayEquals(zipped.asByteArray(), againZip, "same checkpoint and seed, same archive");
+    }
+
+    @Test
     void aCorruptedCheckpointIsRefusedAndTheOldModelKeepsServing() throws Exception {
         String runId = LocalInfrastructure.unique("corrupt");
         announceCheckpoint(spec(runId), 10, false);

@@ -1,0 +1,70 @@
+package io.ganflow.sampler.rest;
+
+import io.ganflow.models.image.Png;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Generated images with their labels, as other services take them: one PNG per image, in a ZIP with a
+ * {@code labels.csv}, or as JSON with base64 PNGs.
+ */
+record LabelledSamples(String runId, long step, long seed, int channels, int side, long[] labels, byte[] pixels) {
+
+    /** The JSON form: where the images came from, and each image with its label. */
+    record Json(String runId, long step, long seed, List<Sample> images) {}
+
+    record Sample(int label, String png) {}
+
+    byte[] png(int index) {
+        int size = channels * side * side;
+        return Png.grid(Arrays.copyOfRange(pixels, index * size, (index + 1) * size), 1, channels, side, side, 1);
+    }
+
+    String fileName(int index) {
+        return String.format("image-%05d.png", index);
+    }
+
+    byte[] zip() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringBuilder csv = new StringBuilder("file,label\n");
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < labels.length; i++) {
+                zip.putNextEntry(entry(fileName(i)));
+                zip.write(png(i));
+                zip.closeEntry();
+                csv.append(fileName(i)).append(',').append(labels[i]).append('\n');
+            }
+            zip.putNextEntry(entry("labels.csv"));
+            zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Entries carry a fixed time, so that the same request gives the same bytes (and ETag) at any time. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME);
+        return entry;
+    }
+
+    private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01, the earliest time a ZIP can hold
+
+    Json json() {
+        List<Sample> images = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            images.add(new Sample((int) labels[i], Base64.getEncoder().encodeToString(png(i))));
+        }
+        return new Json(runId, step, seed, images);
+    }
+}
