@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Generated images, from the sampler; each response says which run and checkpoint step produced it. */
@@ -37,8 +38,9 @@ public class ImageResource {
     public Response grid(
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @QueryParam("columns") @DefaultValue("10") int columns) {
-        return relay(() -> sampler.grid(runId, seed, columns));
+            @QueryParam("columns") @DefaultValue("10") int columns,
+            @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step) {
+        return relay(() -> sampler.grid(runId, seed, columns, step));
     }
 
     @GET
@@ -56,10 +58,11 @@ public class ImageResource {
             @QueryParam("class") Integer classId,
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
+            @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
             @HeaderParam("Accept") String accept) {
         String wanted = accept == null || accept.isBlank() || accept.contains("*/*") ? "image/png" : accept;
         int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
-        return relay(() -> sampler.images(runId, chosenClass, count, seed, wanted));
+        return relay(() -> sampler.images(runId, chosenClass, count, seed, step, wanted));
     }
 
     private static Response relay(Supplier<Response> call) {

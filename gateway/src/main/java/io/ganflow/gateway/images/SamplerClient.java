@@ -15,7 +15,11 @@ public interface SamplerClient {
 
     @GET
     @Path("/grid")
-    Response grid(@PathParam("runId") String runId, @QueryParam("seed") long seed, @QueryParam("columns") int columns);
+    Response grid(
+            @PathParam("runId") String runId,
+            @QueryParam("seed") long seed,
+            @QueryParam("columns") int columns,
+            @QueryParam("step") Long step);
 
     @GET
     @Path("/images")
@@ -24,5 +28,6 @@ public interface SamplerClient {
             @QueryParam("class") int classId,
             @QueryParam("count") int count,
             @QueryParam("seed") long seed,
+            @QueryParam("step") Long step,
             @HeaderParam("Accept") String accept);
 }

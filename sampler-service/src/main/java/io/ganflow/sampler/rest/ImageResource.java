@@ -3,7 +3,7 @@ package io.ganflow.sampler.rest;
 import io.ganflow.models.image.Png;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.serving.LoadedGenerator;
-import io.ganflow.sampler.serving.GeneratorRegistry;
+import io.ganflow.sampler.serving.PinnedGenerators;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,10 +30,10 @@ public class ImageResource {
     public static final int MAX_COLUMNS = 20;
     public static final int MAX_IMAGES = 100;
 
-    private final GeneratorRegistry registry;
+    private final PinnedGenerators generators;
 
-    public ImageResource(GeneratorRegistry registry) {
-        this.registry = registry;
+    public ImageResource(PinnedGenerators generators) {
+        this.generators = generators;
     }
 
     /** One row per class, {@code columns} images per row. */
@@ -43,9 +43,10 @@ public class ImageResource {
     public Response grid(
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @QueryParam("columns") @DefaultValue("10") int columns) {
+            @QueryParam("columns") @DefaultValue("10") int columns,
+            @QueryParam("step") Long step) {
         Limits.check("columns", columns, 1, MAX_COLUMNS);
-        return render(runId, "grid", seed, columns, generator -> {
+        return render(runId, step, "grid", seed, columns, generator -> {
             long[] labels = SampleGrid.labels(generator.classes(), columns);
             return new Images(generator.generate(labels, seed), labels.length, columns);
         });
@@ -59,9 +60,10 @@ public class ImageResource {
             @PathParam("runId") String runId,
             @QueryParam("class") @DefaultValue("0") int classId,
             @QueryParam("count") @DefaultValue("8") int count,
-            @QueryParam("seed") @DefaultValue("0") long seed) {
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @QueryParam("step") Long step) {
         Limits.check("count", count, 1, MAX_IMAGES);
-        return render(runId, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
+        return render(runId, step, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
             Limits.check("class", classId, 0, generator.classes() - 1);
             return new Images(generator.generate(SampleGrid.ofClass(classId, count), seed), count, Math.min(count, 10));
         });
@@ -75,8 +77,9 @@ public class ImageResource {
             @PathParam("runId") String runId,
             @QueryParam("class") @DefaultValue("-1") int classId,
             @QueryParam("count") @DefaultValue("8") int count,
-            @QueryParam("seed") @DefaultValue("0") long seed) {
-        LabelledSamples samples = labelled(runId, classId, count, seed);
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @QueryParam("step") Long step) {
+        LabelledSamples samples = labelled(runId, step, classId, count, seed);
         return withOrigin(Response.ok(samples.zip(), ZIP), samples, "zip-" + classId + "-" + count)
                 .header("Content-Disposition", "attachment; filename=\"" + runId + "-" + samples.step() + ".zip\"")
                 .build();
@@ -90,8 +93,9 @@ public class ImageResource {
             @PathParam("runId") String runId,
             @QueryParam("class") @DefaultValue("-1") int classId,
             @QueryParam("count") @DefaultValue("8") int count,
-            @QueryParam("seed") @DefaultValue("0") long seed) {
-        LabelledSamples samples = labelled(runId, classId, count, seed);
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @QueryParam("step") Long step) {
+        LabelledSamples samples = labelled(runId, step, classId, count, seed);
         return withOrigin(
                         Response.ok(samples.json(), MediaType.APPLICATION_JSON),
                         samples,
@@ -99,9 +103,10 @@ public class ImageResource {
                 .build();
     }
 
-    private LabelledSamples labelled(String runId, int classId, int count, long seed) {
+    private LabelledSamples labelled(String runId, Long step, int classId, int count, long seed) {
         Limits.check("count", count, 1, MAX_IMAGES);
-        return registry.withGenerator(runId, generator -> {
+        return generators
+                .withGenerator(runId, step, generator -> {
                     long[] labels;
                     if (classId < 0) {
                         labels = new long[count];
@@ -121,7 +126,7 @@ public class ImageResource {
                             labels,
                             generator.generate(labels, seed));
                 })
-                .orElseThrow(() -> new NoModelException(runId));
+                .orElseThrow(() -> new NoModelException(runId, step));
     }
 
     private static Response.ResponseBuilder withOrigin(
@@ -133,8 +138,10 @@ public class ImageResource {
 
     private record Images(byte[] pixels, int count, int columns) {}
 
-    private Response render(String runId, String what, long seed, int columns, Function<LoadedGenerator, Images> work) {
-        return registry.withGenerator(runId, generator -> {
+    private Response render(
+            String runId, Long step, String what, long seed, int columns, Function<LoadedGenerator, Images> work) {
+        return generators
+                .withGenerator(runId, step, generator -> {
                     Images images = work.apply(generator);
                     byte[] png = Png.grid(
                             images.pixels(),
@@ -150,6 +157,6 @@ public class ImageResource {
                             .tag(new EntityTag(tag))
                             .build();
                 })
-                .orElseThrow(() -> new NoModelException(runId));
+                .orElseThrow(() -> new NoModelException(runId, step));
     }
 }

@@ -24,6 +24,11 @@ public class CheckpointLoader {
         return LoadedGenerator.load(state.spec(), manifest.step(), parameters);
     }
 
+    /** The manifest at {@code manifestKey}; throws MalformedEventException when it is missing or unreadable. */
+    public CheckpointManifest manifest(String manifestKey) {
+        return checkpoints.readManifest(manifestKey);
+    }
+
     public LoadedGenerator load(String manifestKey) {
         return load(checkpoints.readManifest(manifestKey));
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointParts;
@@ -164,6 +165,81 @@ class SamplerTests {
                 .get("/runs/{run}/images", runId)
                 .asByteArray();
         assertArrayEquals(zipped.asByteArray(), againZip, "same checkpoint and seed, same archive");
+    }
+
+    @Test
+    void requestsRunningWhileCheckpointsLandNeverFailAndMoveToTheNewStep() throws Exception {
+        String runId = LocalInfrastructure.unique("hot-swap");
+        announceCheckpoint(spec(runId), 100, false);
+        awaitGridAtStep(runId, 100);
+
+        java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Long> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Thread> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            Thread client = new Thread(() -> {
+                while (running.get()) {
+                    Response response = given().queryParam("class", 2)
+                            .queryParam("count", 16)
+                            .get("/runs/{run}/images", runId);
+                    if (response.statusCode() != 200) {
+                        failures.add(response.statusCode() + " " + response.asString());
+                    } else {
+                        steps.add(Long.parseLong(response.header("X-Checkpoint-Step")));
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        for (long step : new long[] {200, 300, 400}) {
+            announceCheckpoint(spec(runId), step, false);
+            Thread.sleep(1500);
+        }
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!steps.contains(400L) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        running.set(false);
+        for (Thread client : clients) {
+            client.join();
+        }
+        assertEquals(java.util.List.of(), failures, "no request failed while the generator was swapped");
+        assertTrue(steps.contains(400L), "responses moved to the newest checkpoint");
+        assertTrue(steps.size() > 20, "requests kept flowing: " + steps.size());
+        assertTrue(java.util.Set.of(100L, 200L, 300L, 400L).containsAll(steps), "only announced steps served");
+    }
+
+    @Test
+    void aRequestPinnedToAnEarlierStepIsServedFromThatCheckpoint() throws Exception {
+        String runId = LocalInfrastructure.unique("pinned");
+        announceCheckpoint(spec(runId), 10, false);
+        announceCheckpoint(spec(runId), 20, false);
+        Response latest = awaitGridAtStep(runId, 20);
+        Response pinned = given().queryParam("seed", 7).queryParam("step", 10).get("/runs/{run}/grid", runId);
+        assertEquals(200, pinned.statusCode());
+        assertEquals("10", pinned.header("X-Checkpoint-Step"));
+        assertEquals(
+                "20",
+                given().queryParam("seed", 7)
+                        .queryParam("step", 20)
+                        .get("/runs/{run}/grid", runId)
+                        .header("X-Checkpoint-Step"));
+        assertArrayEquals(
+                pinned.asByteArray(),
+                given().queryParam("seed", 7)
+                        .queryParam("step", 10)
+                        .get("/runs/{run}/grid", runId)
+                        .asByteArray(),
+                "the pinned step is deterministic too");
+        assertFalse(pinned.header("ETag").equals(latest.header("ETag")));
+        given().queryParam("step", 15)
+                .get("/runs/{run}/grid", runId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body(containsString("no valid checkpoint at step 15"));
     }
 
     @Test
