@@ -69,8 +69,12 @@ public final class LoadedGenerator implements AutoCloseable {
         }
     }
 
-    /** uint8 pixels of one image per label, NCHW. */
-    public byte[] generate(long[] labels, long seed) {
+    /**
+     * uint8 pixels of one image per label, NCHW. One request at a time per generator: DJL's embedding layer derives
+     * arrays from the shared parameter arrays, and concurrent forward passes on one block failed with "Native
+     * resource has been released already" under load (ServingLatency benchmark). Each pass already uses both cores.
+     */
+    public synchronized byte[] generate(long[] labels, long seed) {
         return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, seed);
     }
 

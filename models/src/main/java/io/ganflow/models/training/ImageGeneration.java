@@ -9,7 +9,7 @@ import io.ganflow.events.MalformedEventException;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.layers.Torch;
 
-/** Runs a generator in inference mode on noise from a seed. Safe to call from several threads. */
+/** Runs a generator in inference mode on noise from a seed. Callers serialise passes on one generator. */
 public final class ImageGeneration {
 
     private ImageGeneration() {}
