@@ -11,11 +11,13 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.models.layers.ConvolutionOps;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.GanTraining;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * Training images per second for each model family at batch 64 and 128 on this machine, and the two formulations
+ * Training images per second for each model family at batch 64 and 128 on this machine, and the three formulations
  * of transposed convolution on the cGAN's largest layer. Prints one line per figure.
  *
  * <p>Run: {@code ./mvnw -q -pl bench -am install -DskipTests && ./mvnw -q -pl bench exec:java}
@@ -84,16 +86,19 @@ public final class TrainingThroughput {
             NDArray bias = manager.zeros(new Shape(128));
             weight.setRequiresGradient(true);
             input.setRequiresGradient(true);
-            for (String name : new String[] {"sub-pixel", "zero insertion"}) {
+            Map<String, Formulation> formulations = new LinkedHashMap<>();
+            formulations.put("per phase", ConvolutionOps::transposedConv2dByPhases);
+            formulations.put("all phases in one", ConvolutionOps::transposedConv2dSubPixel);
+            formulations.put("zero insertion", ConvolutionOps::transposedConv2dByZeroInsertion);
+            for (Map.Entry<String, Formulation> formulation : formulations.entrySet()) {
+                String name = formulation.getKey();
                 double millis = 0;
                 for (int run = 0; run < 8; run++) {
                     long started = System.nanoTime();
                     try (NDManager scope = manager.newSubManager();
                             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         scope.tempAttachAll(input, weight, bias);
-                        NDArray out = name.equals("sub-pixel")
-                                ? ConvolutionOps.transposedConv2d(input, weight, bias, 2, 1)
-                                : ConvolutionOps.transposedConv2dByZeroInsertion(input, weight, bias, 2, 1);
+                        NDArray out = formulation.getValue().apply(input, weight, bias, 2, 1);
                         collector.backward(out.sum());
                     }
                     if (run >= 3) {
@@ -102,11 +107,15 @@ public final class TrainingThroughput {
                 }
                 System.out.printf(
                         Locale.ROOT,
-                        "transposed conv %-15s 128x128x14x14 -> 28x28, fwd+bwd: %6.1f ms%n",
+                        "transposed conv %-17s 128x128x14x14 -> 28x28, fwd+bwd: %6.1f ms%n",
                         name,
                         millis / 5);
             }
         }
+    }
+
+    private interface Formulation {
+        NDArray apply(NDArray input, NDArray weight, NDArray bias, int stride, int padding);
     }
 
     private static ImageBatch randomBatch(Catalog.Model model, int batchSize) {

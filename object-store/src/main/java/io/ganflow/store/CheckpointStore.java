@@ -5,8 +5,8 @@ import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.Sha256;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +27,10 @@ public final class CheckpointStore {
         this.store = store;
     }
 
+    private static final String RUNS = "runs/";
+
     public static String runPrefix(String runId) {
-        return "runs/" + runId + "/";
+        return RUNS + runId + "/";
     }
 
     public static String checkpointPrefix(String runId, long step) {
@@ -69,41 +71,52 @@ public final class CheckpointStore {
 
     /** The run's newest checkpoint whose manifest can be read, if any. */
     public Optional<CheckpointManifest> latest(String runId) {
-        return manifests(runId).stream().max(Comparator.comparingLong(CheckpointManifest::step));
+        Iterator<CheckpointManifest> newest = newestFirst(runId).iterator();
+        return newest.hasNext() ? Optional.of(newest.next()) : Optional.empty();
     }
 
-    /** The run's readable manifests, newest first: where a reader looks for the latest valid checkpoint. */
-    public List<CheckpointManifest> newestFirst(String runId) {
-        return manifests(runId).stream()
-                .sorted(Comparator.comparingLong(CheckpointManifest::step).reversed())
+    /**
+     * The run's readable manifests, newest first, each read only when the caller gets to it: a reader looking for
+     * the latest valid checkpoint usually reads one manifest, not all of them. Unreadable ones are logged and
+     * skipped. Steps are zero-padded in keys, so key order is step order.
+     */
+    public Iterable<CheckpointManifest> newestFirst(String runId) {
+        List<String> keys = manifestKeys(runId);
+        Collections.reverse(keys);
+        return () -> keys.stream()
+                .map(this::readableManifest)
+                .flatMap(Optional::stream)
+                .iterator();
+    }
+
+    /** Every readable manifest of a run, oldest first; unreadable ones are logged and skipped. */
+    public List<CheckpointManifest> manifests(String runId) {
+        return manifestKeys(runId).stream()
+                .map(this::readableManifest)
+                .flatMap(Optional::stream)
                 .toList();
     }
 
-    /** Every readable manifest of a run; unreadable ones are logged and skipped. */
-    public List<CheckpointManifest> manifests(String runId) {
-        List<CheckpointManifest> manifests = new ArrayList<>();
-        for (String key : store.list(runPrefix(runId) + "checkpoints/")) {
-            if (key.endsWith("/" + CheckpointManifest.FILE_NAME)) {
-                try {
-                    manifests.add(readManifest(key));
-                } catch (MalformedEventException e) {
-                    LOG.warnf("skipping checkpoint %s: %s", key, e.getMessage());
-                }
-            }
-        }
-        return manifests;
+    /** Run ids that have anything in the store (one listing of the run folders, not of their contents). */
+    public List<String> runIds() {
+        return store.listFolders(RUNS).stream()
+                .map(folder -> folder.substring(RUNS.length(), folder.length() - 1))
+                .toList();
     }
 
-    /** Run ids that have anything in the store. */
-    public List<String> runIds() {
-        LinkedHashMap<String, Boolean> ids = new LinkedHashMap<>();
-        for (String key : store.list("runs/")) {
-            String[] parts = key.split("/");
-            if (parts.length > 2) {
-                ids.put(parts[1], true);
-            }
+    private List<String> manifestKeys(String runId) {
+        return new ArrayList<>(store.list(runPrefix(runId) + "checkpoints/").stream()
+                .filter(key -> key.endsWith("/" + CheckpointManifest.FILE_NAME))
+                .toList());
+    }
+
+    private Optional<CheckpointManifest> readableManifest(String key) {
+        try {
+            return Optional.of(readManifest(key));
+        } catch (MalformedEventException e) {
+            LOG.warnf("skipping checkpoint %s: %s", key, e.getMessage());
+            return Optional.empty();
         }
-        return new ArrayList<>(ids.keySet());
     }
 
     private static String contentType(String partName) {

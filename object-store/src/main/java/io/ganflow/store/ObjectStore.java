@@ -85,6 +85,25 @@ public final class ObjectStore {
         });
     }
 
+    /** The "folders" directly under {@code prefix} (keys up to the next '/'), without listing what is inside them. */
+    public List<String> listFolders(String prefix) {
+        return call("list " + prefix, () -> {
+            List<String> folders = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(false)
+                    .build())) {
+                Item item = result.get();
+                if (item.isDir()) {
+                    folders.add(item.objectName());
+                }
+            }
+            folders.sort(null);
+            return folders;
+        });
+    }
+
     private interface StoreCall<T> {
         T run() throws Exception;
     }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.MalformedEventException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,23 @@ class CheckpointStoreTest {
         store.put(CheckpointStore.checkpointPrefix("run-b", 300) + "generator.params", new byte[10], "x/y");
         assertEquals(200, checkpoints.latest("run-b").orElseThrow().step());
         assertTrue(checkpoints.latest("run-none").isEmpty());
+    }
+
+    @Test
+    void newestFirstSkipsAnUnreadableManifestAndEachRunIsListedOnce() {
+        checkpoints.write("run-d", 10, 0, parts(10));
+        checkpoints.write("run-d", 20, 0, parts(20));
+        // a newer manifest that cannot be read: the newest readable one is step 20
+        store.put(
+                CheckpointStore.checkpointPrefix("run-d", 30) + CheckpointManifest.FILE_NAME,
+                "not json".getBytes(),
+                "application/json");
+        List<Long> steps = new ArrayList<>();
+        checkpoints.newestFirst("run-d").forEach(m -> steps.add(m.step()));
+        assertEquals(List.of(20L, 10L), steps);
+        assertEquals(20, checkpoints.latest("run-d").orElseThrow().step());
+        List<String> runs = checkpoints.runIds();
+        assertEquals(1, runs.stream().filter("run-d"::equals).count(), runs.toString());
     }
 
     @Test

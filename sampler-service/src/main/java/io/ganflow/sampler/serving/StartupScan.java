@@ -5,7 +5,6 @@ import io.ganflow.store.CheckpointStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /** At start-up, serves each run's latest valid checkpoint from the store, so that a new replica serves at once. */
@@ -36,8 +35,7 @@ public class StartupScan {
     private void scan() {
         try {
             for (String runId : checkpoints.runIds()) {
-                List<CheckpointManifest> newestFirst = checkpoints.newestFirst(runId);
-                for (CheckpointManifest manifest : newestFirst) {
+                for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
                     try {
                         registry.offer(loader.load(manifest));
                         LOG.infof("run=%s serving step %d from the store", runId, manifest.step());
