@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Serving through the gateway, against a running stack (./gan up): starts a short cGAN run with a checkpoint every
  * 10 steps and measures, for each checkpoint, the time from its announcement to the gateway serving it; then the
- * latency of 100-image grids (p50, p99) and images per second under concurrent requests. Prints one line each.
+ * latency of 100-image grids (p50, p99) and images per second under concurrent requests of several sizes, twice,
+ * with the sampler's resident memory before and after each round. Prints one line each.
  *
  * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.ServingLatency
  * -Dexec.args="http://127.0.0.1:8080 127.0.0.1:19092"}
@@ -58,12 +59,20 @@ public final class ServingLatency {
                 percentile(gridMillis.subList(20, 200), 50),
                 percentile(gridMillis.subList(20, 200), 99));
 
-        for (int clients : new int[] {4, 16}) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "100 images per request, %2d clients: %.0f img/s%n",
-                    clients,
-                    imagesPerSecond(gateway, runId, clients, Duration.ofSeconds(15)));
+        SamplerMemory memory = SamplerMemory.of(args.length > 2 ? args[2] : ".gan/local/pids/sampler-service.pid");
+        System.out.println("sampler resident memory before the load: " + memory.residentMegabytes() + " MB");
+        int[][] loads = {{100, 1}, {100, 4}, {100, 16}, {10, 16}, {1, 32}};
+        for (int round = 1; round <= 2; round++) {
+            for (int[] load : loads) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%3d images per request, %2d clients: %.0f img/s%n",
+                        load[0],
+                        load[1],
+                        imagesPerSecond(gateway, runId, load[0], load[1], Duration.ofSeconds(15)));
+            }
+            System.out.println(
+                    "sampler resident memory after load round " + round + ": " + memory.residentMegabytes() + " MB");
         }
     }
 
@@ -120,7 +129,7 @@ public final class ServingLatency {
         }
     }
 
-    private static double imagesPerSecond(String gateway, String runId, int clients, Duration duration)
+    private static double imagesPerSecond(String gateway, String runId, int perRequest, int clients, Duration duration)
             throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong images = new AtomicLong();
@@ -132,9 +141,9 @@ public final class ServingLatency {
                 for (int i = 0; running.get(); i++) {
                     try {
                         HttpResponse<byte[]> response = get(gateway + "/api/v1/runs/" + runId + "/images?class="
-                                + (i % 10) + "&count=100&seed=" + (client * 100_000 + i));
+                                + (i % 10) + "&count=" + perRequest + "&seed=" + (client * 100_000 + i));
                         if (response.statusCode() == 200) {
-                            images.addAndGet(100);
+                            images.addAndGet(perRequest);
                         } else {
                             failures.incrementAndGet();
                         }

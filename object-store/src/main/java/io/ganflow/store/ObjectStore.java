@@ -2,15 +2,20 @@ package io.ganflow.store;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.Result;
+import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.http.Method;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +53,30 @@ public final class ObjectStore {
                 () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
                                 new ByteArrayInputStream(content), content.length, -1)
                         .contentType(contentType)
+                        .build()));
+    }
+
+    /** Uploads a file too large to hold in memory (in parts, as the client sees fit). */
+    public void putFile(String key, Path file, String contentType) {
+        call(
+                "put " + key,
+                () -> client.uploadObject(UploadObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .filename(file.toString())
+                        .contentType(contentType)
+                        .build()));
+    }
+
+    /** A URL that lets whoever holds it download the object, without credentials, until it expires. */
+    public String presignedGet(String key, Duration validFor) {
+        return call(
+                "presign " + key,
+                () -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                        .method(Method.GET)
+                        .bucket(bucket)
+                        .object(key)
+                        .expiry((int) validFor.toSeconds())
                         .build()));
     }
 

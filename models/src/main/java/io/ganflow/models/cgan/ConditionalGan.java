@@ -9,9 +9,9 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.transformer.IdEmbedding;
 import io.ganflow.events.Catalog;
 import io.ganflow.models.GanModel;
+import io.ganflow.models.layers.ClassEmbedding;
 import io.ganflow.models.layers.LabelConditioned;
 import io.ganflow.models.layers.Reshape;
 import io.ganflow.models.layers.SameConv2d;
@@ -36,6 +36,11 @@ public final class ConditionalGan implements GanModel {
     }
 
     /** (z [N, latent], labels [N] int64) to images [N, 1, 28, 28] in [-1, 1]. */
+    @Override
+    public int imagesPerServingPass() {
+        return 64;
+    }
+
     @Override
     public Block generator() {
         Block noisePath = new SequentialBlock()
@@ -79,10 +84,7 @@ public final class ConditionalGan implements GanModel {
     }
 
     private static Block embedding() {
-        return new IdEmbedding.Builder()
-                .setDictionarySize(CLASSES)
-                .setEmbeddingSize(LABEL_EMBEDDING)
-                .build();
+        return new ClassEmbedding(CLASSES, LABEL_EMBEDDING);
     }
 
     private static Block halving() {

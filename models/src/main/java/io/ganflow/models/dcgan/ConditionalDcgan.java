@@ -17,6 +17,11 @@ public final class ConditionalDcgan implements GanModel {
     }
 
     @Override
+    public int imagesPerServingPass() {
+        return 256;
+    }
+
+    @Override
     public Block generator() {
         return new LabelConditioned(DcganBlocks.noiseToSeed(), DcganBlocks.labelMap(2), DcganBlocks.upsampler());
     }

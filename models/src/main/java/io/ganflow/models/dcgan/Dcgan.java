@@ -14,6 +14,11 @@ public final class Dcgan implements GanModel {
     }
 
     @Override
+    public int imagesPerServingPass() {
+        return 256;
+    }
+
+    @Override
     public Block generator() {
         return new SequentialBlock().add(DcganBlocks.noiseToSeed()).add(DcganBlocks.upsampler());
     }

@@ -8,7 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.transformer.IdEmbedding;
+import io.ganflow.models.layers.ClassEmbedding;
 import io.ganflow.models.layers.Reshape;
 import io.ganflow.models.layers.TransposedConv2d;
 
@@ -63,10 +63,7 @@ final class DcganBlocks {
     /** A class label as one extra channel of the given side: Embedding(10, 50), Dense side*side, reshape. */
     static Block labelMap(int side) {
         return new SequentialBlock()
-                .add(new IdEmbedding.Builder()
-                        .setDictionarySize(CLASSES)
-                        .setEmbeddingSize(LABEL_EMBEDDING)
-                        .build())
+                .add(new ClassEmbedding(CLASSES, LABEL_EMBEDDING))
                 .add(Linear.builder().setUnits(side * side).build())
                 .add(new Reshape(1, side, side));
     }

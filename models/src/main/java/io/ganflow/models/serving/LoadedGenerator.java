@@ -13,6 +13,7 @@ import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.BlockBytes;
 import io.ganflow.models.training.GanTraining;
 import io.ganflow.models.training.ImageGeneration;
+import io.ganflow.models.training.Noise;
 
 /**
  * A generator loaded from a checkpoint for serving. Generation is deterministic: the same checkpoint, labels and
@@ -26,6 +27,7 @@ public final class LoadedGenerator implements AutoCloseable {
     private final NDManager manager;
     private final Block generator;
     private final ParameterStore parameters;
+    private final CombinedPasses passes;
 
     private LoadedGenerator(GanModel model, RunSpec spec, long step, NDManager manager, Block generator) {
         this.model = model;
@@ -34,6 +36,9 @@ public final class LoadedGenerator implements AutoCloseable {
         this.manager = manager;
         this.generator = generator;
         this.parameters = new ParameterStore(manager, false);
+        int imageBytes = model.channels() * model.imageSide() * model.imageSide();
+        this.passes = new CombinedPasses(
+                model.imagesPerServingPass(), spec.latentSize(), imageBytes, this::pass, GenerationThread.PASSES);
     }
 
     /**
@@ -70,12 +75,15 @@ public final class LoadedGenerator implements AutoCloseable {
     }
 
     /**
-     * uint8 pixels of one image per label, NCHW. One request at a time per generator: DJL's embedding layer derives
-     * arrays from the shared parameter arrays, and concurrent forward passes on one block failed with "Native
-     * resource has been released already" under load (ServingLatency benchmark). Each pass already uses both cores.
+     * uint8 pixels of one image per label, NCHW. Concurrent requests share forward passes ({@link CombinedPasses});
+     * each image depends only on its label and its row of the seed's noise, not on what it shared a pass with.
      */
-    public synchronized byte[] generate(long[] labels, long seed) {
-        return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, seed);
+    public byte[] generate(long[] labels, long seed) {
+        return passes.generate(labels, Noise.gaussian(seed, labels.length, spec.latentSize()));
+    }
+
+    private byte[] pass(float[] noise, long[] labels) {
+        return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, noise);
     }
 
     public RunSpec spec() {

@@ -23,10 +23,29 @@ public final class ImageGeneration {
             int latentSize,
             long[] labels,
             long seed) {
+        return generate(
+                model,
+                generator,
+                parameters,
+                manager,
+                latentSize,
+                labels,
+                Noise.gaussian(seed, labels.length, latentSize));
+    }
+
+    /** uint8 pixels of one image per label from the given latent vectors ({@code labels.length} rows), NCHW. */
+    public static byte[] generate(
+            GanModel model,
+            Block generator,
+            ParameterStore parameters,
+            NDManager manager,
+            int latentSize,
+            long[] labels,
+            float[] noise) {
         Torch.disableGradientsOnThisThread();
         int n = labels.length;
         try (NDManager scope = manager.newSubManager()) {
-            NDArray z = scope.create(Noise.gaussian(seed, n, latentSize), new Shape(n, latentSize));
+            NDArray z = scope.create(noise, new Shape(n, latentSize));
             NDArray images = generator
                     .forward(parameters, model.generatorInputs(z, scope.create(labels)), false)
                     .singletonOrThrow();

@@ -1,6 +1,7 @@
 package io.ganflow.sampler.rest;
 
 import io.ganflow.models.image.Png;
+import io.ganflow.sampler.synthetic.ZipEntries;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -37,12 +37,12 @@ record LabelledSamples(String runId, long step, long seed, int channels, int sid
         StringBuilder csv = new StringBuilder("file,label\n");
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < labels.length; i++) {
-                zip.putNextEntry(entry(fileName(i)));
+                zip.putNextEntry(ZipEntries.named(fileName(i)));
                 zip.write(png(i));
                 zip.closeEntry();
                 csv.append(fileName(i)).append(',').append(labels[i]).append('\n');
             }
-            zip.putNextEntry(entry("labels.csv"));
+            zip.putNextEntry(ZipEntries.named("labels.csv"));
             zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
@@ -50,15 +50,6 @@ record LabelledSamples(String runId, long step, long seed, int channels, int sid
         }
         return bytes.toByteArray();
     }
-
-    /** Entries carry a fixed time, so that the same request gives the same bytes (and ETag) at any time. */
-    private static ZipEntry entry(String name) {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTime(FIXED_TIME);
-        return entry;
-    }
-
-    private static final long FIXED_TIME = 315_532_800_000L; // 1980-01-01, the earliest time a ZIP can hold
 
     Json json() {
         List<Sample> images = new ArrayList<>();

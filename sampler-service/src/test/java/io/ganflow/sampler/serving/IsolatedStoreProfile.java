@@ -7,7 +7,7 @@ import java.util.Map;
 /** A fresh bucket, so this test serves only its own runs. */
 public class IsolatedStoreProfile implements QuarkusTestProfile {
 
-    static final String BUCKET = LocalInfrastructure.unique("sampler-test");
+    public static final String BUCKET = LocalInfrastructure.unique("sampler-test");
 
     @Override
     public Map<String, String> getConfigOverrides() {

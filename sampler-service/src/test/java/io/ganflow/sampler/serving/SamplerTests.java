@@ -7,14 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ganflow.events.CheckpointEvent;
-import io.ganflow.events.CheckpointParts;
-import io.ganflow.events.Json;
-import io.ganflow.events.RunSpec;
-import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.GanTraining;
-import io.ganflow.store.CheckpointStore;
-import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,58 +24,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(IsolatedStoreProfile.class)
 class SamplerTests {
 
-    private final CheckpointStore checkpoints =
-            new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
-
-    private static RunSpec spec(String runId) {
-        return new RunSpec(
-                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 0);
-    }
-
-    /** Writes a checkpoint of a freshly initialised generator and announces it; returns its manifest key. */
-    private String announceCheckpoint(RunSpec spec, long step, boolean corruptGenerator) {
-        byte[] generator;
-        try (GanTraining training = GanTraining.start(spec)) {
-            generator = training.snapshot().generator();
-        }
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(CheckpointParts.GENERATOR, generator);
-        parts.put(CheckpointParts.STATE, Json.writeBytes(TrainingState.start(spec)));
-        String manifestKey = checkpoints.write(spec.runId(), step, 0, parts);
-        if (corruptGenerator) {
-            byte[] corrupted = generator.clone();
-            corrupted[corrupted.length / 2] ^= 0x10;
-            LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
-                    .put(
-                            CheckpointStore.checkpointPrefix(spec.runId(), step) + CheckpointParts.GENERATOR,
-                            corrupted,
-                            "x/y");
-        }
-        KafkaTestClient.send(
-                CheckpointEvent.TOPIC,
-                spec.runId(),
-                Json.write(new CheckpointEvent(
-                        CheckpointEvent.VERSION,
-                        spec.runId(),
-                        step,
-                        0,
-                        IsolatedStoreProfile.BUCKET,
-                        manifestKey,
-                        System.currentTimeMillis())));
-        return manifestKey;
-    }
-
-    private static Response awaitGridAtStep(String runId, long step) throws InterruptedException {
-        for (int attempt = 0; attempt < 120; attempt++) {
-            Response response = given().queryParam("seed", 7).get("/runs/{run}/grid", runId);
-            if (response.statusCode() == 200 && String.valueOf(step).equals(response.header("X-Checkpoint-Step"))) {
-                return response;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("run " + runId + " never served step " + step);
-    }
-
     private static BufferedImage png(byte[] bytes) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(bytes));
     }
@@ -91,8 +31,8 @@ class SamplerTests {
     @Test
     void servesAGridWithOneRowPerClassFromTheAnnouncedCheckpoint() throws Exception {
         String runId = LocalInfrastructure.unique("grid");
-        announceCheckpoint(spec(runId), 40, false);
-        Response response = awaitGridAtStep(runId, 40);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 40, false);
+        Response response = TestCheckpoints.awaitGridAtStep(runId, 40);
         assertEquals("image/png", response.contentType());
         assertEquals(runId, response.header("X-Run-Id"));
         BufferedImage grid = png(response.asByteArray());
@@ -120,8 +60,8 @@ class SamplerTests {
     @Test
     void labelledImagesComeAsAZipWithLabelsCsvOrAsJsonAndTheSameSeedGivesTheSameImages() throws Exception {
         String runId = LocalInfrastructure.unique("labelled");
-        announceCheckpoint(spec(runId), 50, false);
-        awaitGridAtStep(runId, 50);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 50, false);
+        TestCheckpoints.awaitGridAtStep(runId, 50);
 
         Response zipped = given().accept("application/zip")
                 .queryParam("count", 12)
@@ -170,8 +110,8 @@ class SamplerTests {
     @Test
     void requestsRunningWhileCheckpointsLandNeverFailAndMoveToTheNewStep() throws Exception {
         String runId = LocalInfrastructure.unique("hot-swap");
-        announceCheckpoint(spec(runId), 100, false);
-        awaitGridAtStep(runId, 100);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 100, false);
+        TestCheckpoints.awaitGridAtStep(runId, 100);
 
         java.util.List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.List<Long> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -194,7 +134,7 @@ class SamplerTests {
             clients.add(client);
         }
         for (long step : new long[] {200, 300, 400}) {
-            announceCheckpoint(spec(runId), step, false);
+            TestCheckpoints.announce(TestCheckpoints.spec(runId), step, false);
             Thread.sleep(1500);
         }
         long deadline = System.currentTimeMillis() + 60_000;
@@ -214,9 +154,9 @@ class SamplerTests {
     @Test
     void aRequestPinnedToAnEarlierStepIsServedFromThatCheckpoint() throws Exception {
         String runId = LocalInfrastructure.unique("pinned");
-        announceCheckpoint(spec(runId), 10, false);
-        announceCheckpoint(spec(runId), 20, false);
-        Response latest = awaitGridAtStep(runId, 20);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 10, false);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 20, false);
+        Response latest = TestCheckpoints.awaitGridAtStep(runId, 20);
         Response pinned = given().queryParam("seed", 7).queryParam("step", 10).get("/runs/{run}/grid", runId);
         assertEquals(200, pinned.statusCode());
         assertEquals("10", pinned.header("X-Checkpoint-Step"));
@@ -245,12 +185,12 @@ class SamplerTests {
     @Test
     void aCorruptedCheckpointIsRefusedAndTheOldModelKeepsServing() throws Exception {
         String runId = LocalInfrastructure.unique("corrupt");
-        announceCheckpoint(spec(runId), 10, false);
-        awaitGridAtStep(runId, 10);
-        announceCheckpoint(spec(runId), 20, true);
-        announceCheckpoint(spec(runId), 30, false);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 10, false);
+        TestCheckpoints.awaitGridAtStep(runId, 10);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 20, true);
+        TestCheckpoints.announce(TestCheckpoints.spec(runId), 30, false);
         // the step-30 checkpoint arrives after the refused one; until then, and after, nothing but 10 or 30 is served
-        awaitGridAtStep(runId, 30);
+        TestCheckpoints.awaitGridAtStep(runId, 30);
     }
 
     @Test

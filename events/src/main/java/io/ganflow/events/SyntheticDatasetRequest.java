@@ -1,0 +1,57 @@
+package io.ganflow.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Asks for a synthetic labelled data set: {@code counts.get(c)} images of class {@code c} from a run's generator at
+ * {@code step} (null: the checkpoint served when the job starts), written to the object store as {@code format}.
+ * Keyed by request id on {@link #TOPIC}; the answers come on {@link SyntheticDatasetResult#TOPIC} under the same key.
+ * The same request always gives the same bytes, so a request delivered twice is harmless.
+ */
+public record SyntheticDatasetRequest(
+        int version, String requestId, String runId, Long step, List<Integer> counts, String format, long seed) {
+
+    public static final String TOPIC = "synthetic-dataset-requests";
+    public static final int VERSION = 1;
+    /** One PNG per image in a ZIP, with labels.csv (file,label,class). */
+    public static final String PNG_ZIP = "png-zip";
+    /** Fashion-MNIST's IDX files (images and labels, uncompressed) in a ZIP. */
+    public static final String IDX = "idx";
+    /** As many images as Fashion-MNIST's training set. */
+    public static final int MAX_IMAGES = 60_000;
+
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+
+    public int total() {
+        return counts == null
+                ? 0
+                : counts.stream().mapToInt(c -> c == null ? 0 : c).sum();
+    }
+
+    /** The reasons this request cannot be served whatever the run, empty when it can. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (requestId == null || !requestId.matches(ID_PATTERN)) {
+            problems.add("requestId must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
+        }
+        if (runId == null || runId.isBlank()) {
+            problems.add("runId is required");
+        }
+        if (step != null && step < 0) {
+            problems.add("step must not be negative, was " + step);
+        }
+        if (!PNG_ZIP.equals(format) && !IDX.equals(format)) {
+            problems.add("format must be " + PNG_ZIP + " or " + IDX + ", was " + format);
+        }
+        if (counts == null || counts.isEmpty() || counts.size() > Catalog.CONDITIONAL_CLASSES) {
+            problems.add("counts must give the number of images of each class, 1 to " + Catalog.CONDITIONAL_CLASSES
+                    + " entries (class 0 first)");
+        } else if (counts.stream().anyMatch(c -> c == null || c < 0)) {
+            problems.add("counts must not be negative");
+        } else if (total() < 1 || total() > MAX_IMAGES) {
+            problems.add("counts must add up to 1 to " + MAX_IMAGES + " images, was " + total());
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,90 @@
+package io.ganflow.events;
+
+/**
+ * Where a synthetic data set job stands, keyed by request id on {@link #TOPIC}: RUNNING with progress, then DONE with
+ * a claim check ({@code bucket} and {@code objectKey} of the ZIP, its size and SHA-256), or FAILED with the reason.
+ */
+public record SyntheticDatasetResult(
+        int version,
+        String requestId,
+        State state,
+        String runId,
+        long step,
+        String format,
+        int generated,
+        int total,
+        String bucket,
+        String objectKey,
+        long bytes,
+        String sha256,
+        String message,
+        long timeMillis) {
+
+    public static final String TOPIC = "synthetic-dataset-results";
+    public static final int VERSION = 1;
+
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED
+    }
+
+    public static String objectKey(String requestId) {
+        return "synthetic/" + requestId + "/dataset.zip";
+    }
+
+    public static SyntheticDatasetResult running(SyntheticDatasetRequest request, long step, int generated) {
+        return new SyntheticDatasetResult(
+                VERSION,
+                request.requestId(),
+                State.RUNNING,
+                request.runId(),
+                step,
+                request.format(),
+                generated,
+                request.total(),
+                null,
+                null,
+                0,
+                null,
+                "generated " + generated + " of " + request.total() + " images",
+                System.currentTimeMillis());
+    }
+
+    public static SyntheticDatasetResult done(
+            SyntheticDatasetRequest request, long step, String bucket, long bytes, String sha256) {
+        return new SyntheticDatasetResult(
+                VERSION,
+                request.requestId(),
+                State.DONE,
+                request.runId(),
+                step,
+                request.format(),
+                request.total(),
+                request.total(),
+                bucket,
+                objectKey(request.requestId()),
+                bytes,
+                sha256,
+                "ready",
+                System.currentTimeMillis());
+    }
+
+    public static SyntheticDatasetResult failed(SyntheticDatasetRequest request, String reason) {
+        return new SyntheticDatasetResult(
+                VERSION,
+                request.requestId(),
+                State.FAILED,
+                request.runId(),
+                -1,
+                request.format(),
+                0,
+                request.total(),
+                null,
+                null,
+                0,
+                null,
+                reason,
+                System.currentTimeMillis());
+    }
+}

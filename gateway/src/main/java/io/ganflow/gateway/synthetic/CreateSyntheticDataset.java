@@ -1,0 +1,47 @@
+package io.ganflow.gateway.synthetic;
+
+import io.ganflow.events.Catalog;
+import io.ganflow.events.SyntheticDatasetRequest;
+import java.util.Collections;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What a client asks for: either {@code counts} per class or the same {@code imagesPerClass} for every class. */
+@Schema(
+        description = "A synthetic labelled data set from a run's generator",
+        example = "{\"runId\":\"cgan-1a2b3c4d\",\"imagesPerClass\":100,\"format\":\"png-zip\",\"seed\":7}")
+public record CreateSyntheticDataset(
+        @Schema(description = "a run of a conditional model with at least one checkpoint", required = true)
+        String runId,
+
+        @Schema(description = "checkpoint step; the latest when absent")
+        Long step,
+
+        @Schema(description = "images of each class, class 0 first")
+        List<Integer> counts,
+
+        @Schema(description = "images of every class, instead of counts")
+        Integer imagesPerClass,
+
+        @Schema(
+                description = "png-zip (PNGs and labels.csv) or idx (Fashion-MNIST's IDX files)",
+                defaultValue = "png-zip")
+        String format,
+
+        @Schema(description = "the same request and seed give the same data set", defaultValue = "0")
+        Long seed) {
+
+    SyntheticDatasetRequest toRequest(String requestId) {
+        List<Integer> perClass = counts != null
+                ? counts
+                : imagesPerClass == null ? null : Collections.nCopies(Catalog.CONDITIONAL_CLASSES, imagesPerClass);
+        return new SyntheticDatasetRequest(
+                SyntheticDatasetRequest.VERSION,
+                requestId,
+                runId,
+                step,
+                perClass,
+                format == null ? SyntheticDatasetRequest.PNG_ZIP : format,
+                seed == null ? 0L : seed);
+    }
+}

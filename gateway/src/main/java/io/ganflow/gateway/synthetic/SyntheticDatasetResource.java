@@ -1,0 +1,103 @@
+package io.ganflow.gateway.synthetic;
+
+import io.ganflow.events.Catalog;
+import io.ganflow.events.SyntheticDatasetRequest;
+import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.runs.RunDirectory;
+import io.ganflow.gateway.runs.RunView;
+import io.ganflow.store.ObjectStore;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/synthetic-datasets")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyntheticDatasetResource {
+
+    static final Duration DOWNLOAD_URL_VALIDITY = Duration.ofHours(1);
+
+    private final SyntheticDatasetJobs jobs;
+    private final RunDirectory runs;
+    private final ObjectStore store;
+
+    public SyntheticDatasetResource(SyntheticDatasetJobs jobs, RunDirectory runs, ObjectStore store) {
+        this.jobs = jobs;
+        this.runs = runs;
+        this.store = store;
+    }
+
+    @POST
+    @Blocking
+    @Operation(
+            summary = "Create a synthetic labelled data set",
+            description = "Checks the request and hands it to the samplers as a job (Kafka topic "
+                    + SyntheticDatasetRequest.TOPIC + "); follow it at the returned Location until it is DONE, "
+                    + "then download it from its downloadUrl.")
+    public Response create(CreateSyntheticDataset body) {
+        if (body == null) {
+            throw new ProblemException(
+                    400, "Invalid synthetic data set", "a JSON body with runId and counts is needed");
+        }
+        SyntheticDatasetRequest request =
+                body.toRequest("syn-" + UUID.randomUUID().toString().substring(0, 8));
+        List<String> problems = new ArrayList<>(request.problems());
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "Invalid synthetic data set", String.join("; ", problems));
+        }
+        RunView run = runs.get(request.runId())
+                .orElseThrow(
+                        () -> new ProblemException(404, "No such run", "run " + request.runId() + " is not known"));
+        boolean conditional = run.spec() != null
+                && Catalog.model(run.spec().model())
+                        .map(Catalog.Model::conditional)
+                        .orElse(false);
+        if (!conditional) {
+            throw new ProblemException(
+                    422,
+                    "Run cannot label images",
+                    "run " + run.runId() + " trains a model that is not conditioned on a class");
+        }
+        if (request.step() == null && run.latestCheckpointStep() < 0) {
+            throw new ProblemException(
+                    409, "No checkpoint yet", "run " + run.runId() + " has no checkpoint to generate with yet");
+        }
+        jobs.submit(request);
+        return Response.accepted(jobs.get(request.requestId()).orElseThrow())
+                .location(URI.create("/api/v1/synthetic-datasets/" + request.requestId()))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "All synthetic data set jobs, newest first")
+    public List<SyntheticDatasetView> list() {
+        return jobs.list();
+    }
+
+    @GET
+    @Path("/{requestId}")
+    @Operation(
+            summary = "One synthetic data set job",
+            description = "Its state (PENDING, RUNNING, DONE or FAILED) and progress; when DONE, a download URL "
+                    + "valid for an hour (a new one on every call).")
+    public SyntheticDatasetView get(@PathParam("requestId") String requestId) {
+        SyntheticDatasetView job = jobs.get(requestId)
+                .orElseThrow(() -> new ProblemException(
+                        404, "No such synthetic data set", "no synthetic data set job " + requestId));
+        return job.done()
+                ? job.withDownloadUrl(
+                        store.presignedGet(SyntheticDatasetResult.objectKey(requestId), DOWNLOAD_URL_VALIDITY))
+                : job;
+    }
+}

@@ -1,0 +1,65 @@
+package io.ganflow.gateway.synthetic;
+
+import io.ganflow.events.SyntheticDatasetRequest;
+import io.ganflow.events.SyntheticDatasetResult;
+
+/** A synthetic data set job as clients see it; {@code downloadUrl} (presigned, expiring) once it is DONE. */
+public record SyntheticDatasetView(
+        String requestId,
+        String state,
+        String runId,
+        long step,
+        String format,
+        int generated,
+        int total,
+        long bytes,
+        String sha256,
+        String message,
+        String downloadUrl,
+        long updatedMillis) {
+
+    static SyntheticDatasetView pending(SyntheticDatasetRequest request) {
+        return new SyntheticDatasetView(
+                request.requestId(),
+                "PENDING",
+                request.runId(),
+                request.step() == null ? -1 : request.step(),
+                request.format(),
+                0,
+                request.total(),
+                0,
+                null,
+                "waiting for a sampler",
+                null,
+                System.currentTimeMillis());
+    }
+
+    static SyntheticDatasetView of(SyntheticDatasetResult result) {
+        return new SyntheticDatasetView(
+                result.requestId(),
+                result.state().name(),
+                result.runId(),
+                result.step(),
+                result.format(),
+                result.generated(),
+                result.total(),
+                result.bytes(),
+                result.sha256(),
+                result.message(),
+                null,
+                result.timeMillis());
+    }
+
+    boolean done() {
+        return SyntheticDatasetResult.State.DONE.name().equals(state);
+    }
+
+    boolean ended() {
+        return done() || SyntheticDatasetResult.State.FAILED.name().equals(state);
+    }
+
+    SyntheticDatasetView withDownloadUrl(String url) {
+        return new SyntheticDatasetView(
+                requestId, state, runId, step, format, generated, total, bytes, sha256, message, url, updatedMillis);
+    }
+}

@@ -1,0 +1,138 @@
+package io.ganflow.gateway.synthetic;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ganflow.events.Json;
+import io.ganflow.events.SyntheticDatasetRequest;
+import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.gateway.IsolatedStoreProfile;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The REST face of synthetic data set jobs, with the real broker and store; a test stands in for the sampler. */
+@QuarkusTest
+@TestProfile(IsolatedStoreProfile.class)
+class SyntheticDatasetResourceTests {
+
+    private static String startRun(String model) {
+        String runId = LocalInfrastructure.unique("synth");
+        given().contentType("application/json")
+                .body(Map.of(
+                        "runId",
+                        runId,
+                        "model",
+                        model,
+                        "dataset",
+                        model.startsWith("cgan") ? "fashion-mnist" : "cifar-10"))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(201);
+        return runId;
+    }
+
+    @Test
+    void aJobIsHandedToTheSamplersFollowedToTheEndAndDownloadedFromItsUrl() throws Exception {
+        String runId = startRun("cgan-fashion-mnist");
+        Response created = given().contentType("application/json")
+                .body(Map.of("runId", runId, "step", 10, "imagesPerClass", 3, "format", "idx", "seed", 5))
+                .post("/api/v1/synthetic-datasets");
+        created.then().statusCode(202).body("state", equalTo("PENDING"), "total", equalTo(30));
+        String requestId = created.jsonPath().getString("requestId");
+        assertEquals(
+                "/api/v1/synthetic-datasets/" + requestId,
+                URI.create(created.header("Location")).getPath());
+
+        SyntheticDatasetRequest sent = Json.read(
+                KafkaTestClient.await(
+                                SyntheticDatasetRequest.TOPIC,
+                                r -> requestId.equals(r.key()),
+                                1,
+                                Duration.ofSeconds(30))
+                        .get(0)
+                        .value(),
+                SyntheticDatasetRequest.class);
+        assertEquals(Collections.nCopies(10, 3), sent.counts());
+        assertEquals(10L, sent.step());
+        assertEquals("idx", sent.format());
+
+        // the sampler's part: progress, the archive in the store, the claim check
+        KafkaTestClient.send(
+                SyntheticDatasetResult.TOPIC, requestId, Json.write(SyntheticDatasetResult.running(sent, 10, 12)));
+        awaitState(requestId, "RUNNING").then().body("generated", equalTo(12));
+        byte[] archive = "the archive".getBytes();
+        LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                .put(SyntheticDatasetResult.objectKey(requestId), archive, "application/zip");
+        KafkaTestClient.send(
+                SyntheticDatasetResult.TOPIC,
+                requestId,
+                Json.write(SyntheticDatasetResult.done(sent, 10, IsolatedStoreProfile.BUCKET, archive.length, "ab")));
+
+        String url = awaitState(requestId, "DONE").jsonPath().getString("downloadUrl");
+        HttpResponse<byte[]> download = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(archive, download.body());
+        given().get("/api/v1/synthetic-datasets").then().body("requestId", org.hamcrest.Matchers.hasItem(requestId));
+    }
+
+    @Test
+    void requestsThatCannotBeServedAreProblemsAndNothingIsSent() {
+        String cgan = startRun("cgan-fashion-mnist");
+        String dcgan = startRun("dcgan-cifar10");
+        problem(Map.of("runId", cgan, "step", 10, "counts", List.of(1, -2)), 400, "counts must not be negative");
+        problem(Map.of("runId", cgan, "step", 10, "imagesPerClass", 10_000), 400, "add up to 1 to 60000 images");
+        problem(Map.of("runId", cgan, "step", 10, "imagesPerClass", 1, "format", "tiff"), 400, "format must be");
+        problem(Map.of("runId", "no-such-run", "imagesPerClass", 1), 404, "not known");
+        problem(Map.of("runId", dcgan, "step", 10, "imagesPerClass", 1), 422, "not conditioned on a class");
+        problem(Map.of("runId", cgan, "imagesPerClass", 1), 409, "no checkpoint");
+        given().get("/api/v1/synthetic-datasets/syn-none")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        assertEquals(
+                0,
+                KafkaTestClient.await(
+                                SyntheticDatasetRequest.TOPIC,
+                                r -> new String(r.value()).contains(cgan) || new String(r.value()).contains(dcgan),
+                                1,
+                                Duration.ofSeconds(3))
+                        .size());
+    }
+
+    private static void problem(Map<String, Object> body, int status, String detail) {
+        given().contentType("application/json")
+                .body(body)
+                .post("/api/v1/synthetic-datasets")
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("detail", containsString(detail));
+    }
+
+    private static Response awaitState(String requestId, String state) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            Response response = given().get("/api/v1/synthetic-datasets/" + requestId);
+            if (state.equals(response.jsonPath().getString("state"))) {
+                return response;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(requestId + " never reached " + state);
+    }
+}
