@@ -187,10 +187,22 @@ class SamplerTests {
         String runId = LocalInfrastructure.unique("corrupt");
         TestCheckpoints.announce(TestCheckpoints.spec(runId), 10, false);
         TestCheckpoints.awaitGridAtStep(runId, 10);
+        double refusedBefore = refusedCheckpoints();
         TestCheckpoints.announce(TestCheckpoints.spec(runId), 20, true);
         TestCheckpoints.announce(TestCheckpoints.spec(runId), 30, false);
         // the step-30 checkpoint arrives after the refused one; until then, and after, nothing but 10 or 30 is served
         TestCheckpoints.awaitGridAtStep(runId, 30);
+        assertEquals(refusedBefore + 1, refusedCheckpoints(), "operators see the refusal in the metrics");
+    }
+
+    /** The refused-checkpoint counter as Prometheus scrapes it. */
+    private static double refusedCheckpoints() {
+        String metrics = given().get("/q/metrics").asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("ganflow_sampler_checkpoints_refused_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
