@@ -331,6 +331,23 @@ class FashionMnistRunEndToEndTest {
                     new Select(generate.findElement(By.name("class")))
                             .getFirstSelectedOption()
                             .getText());
+
+            // a synthetic data set of the run, 2 images per class as IDX files, downloaded from the page's link
+            WebElement synthetic = browser.findElement(By.id("synthetic"));
+            fill(synthetic, "imagesPerClass", "2");
+            new Select(synthetic.findElement(By.name("format"))).selectByValue("idx");
+            synthetic.findElement(By.tagName("button")).click();
+            String download = wait.until(driver -> {
+                List<WebElement> links = browser.findElements(By.id("synthetic-download"));
+                return links.isEmpty() ? null : links.get(0).getAttribute("href");
+            });
+            Map<String, byte[]> files = unzip(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(download)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body());
+            byte[] labels = files.get("labels-idx1-ubyte");
+            assertEquals(8 + 20, labels.length, "IDX header and 20 labels");
+            assertEquals(16 + 20 * 28 * 28, files.get("images-idx3-ubyte").length, "IDX header and 20 images");
             Files.write(Path.of("target/browser-run.png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (TimeoutException e) {
             Files.write(Path.of("target/browser-failed.png"), browser.getScreenshotAs(OutputType.BYTES));
@@ -400,5 +417,15 @@ class FashionMnistRunEndToEndTest {
                 response.statusCode() == 201,
                 "start run: " + response.statusCode() + " " + new String(response.body()));
         return JSON.readTree(response.body());
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 }
