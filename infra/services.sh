@@ -64,6 +64,22 @@ wait_for_ready() {
   die "$name was not ready after 180s; see $STATE/logs/$name.log"
 }
 
+# The local gateway's API keys: made once, kept in $STATE/api-keys.env (git-ignored); the environment's
+# GAN_OPERATOR_KEYS / GAN_READER_KEYS win. OPERATOR_KEY is the one ./gan's own calls use.
+ensure_api_keys() {
+  local file="$STATE/api-keys.env"
+  if [ ! -f "$file" ]; then
+    (umask 077 && printf 'GAN_OPERATOR_KEYS=op-%s\nGAN_READER_KEYS=read-%s\n' "$(random_key)" "$(random_key)" > "$file")
+  fi
+  : "${GAN_OPERATOR_KEYS:=$(sed -n 's/^GAN_OPERATOR_KEYS=//p' "$file")}"
+  : "${GAN_READER_KEYS:=$(sed -n 's/^GAN_READER_KEYS=//p' "$file")}"
+  export GAN_OPERATOR_KEYS GAN_READER_KEYS
+  OPERATOR_KEY=${GAN_OPERATOR_KEYS%%,*}
+  READER_KEY=${GAN_READER_KEYS%%,*}
+}
+
+random_key() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
+
 start_service() {
   local name=$1 port=${SERVICE_PORT[$1]}
   if pid_alive "$name"; then log "$name already runs on port $port"; return; fi
@@ -74,6 +90,7 @@ start_service() {
 
 gan_up() {
   ensure_fashion_mnist
+  ensure_api_keys
   if needs_build; then build_services; fi
   infra_up
   export_infra_env
@@ -84,20 +101,21 @@ gan_up() {
   if [ $# -eq 0 ]; then
     # one default run at a time: follow an unfinished one instead of queueing another behind it
     sleep 2 # the gateway rebuilds its view of the runs from Kafka as it starts
-    run_id=$(curl -fsS "$GATEWAY_URL/api/v1/runs" | grep -oE '"runId":"[^"]+","state":"(PENDING|RUNNING)"' \
+    run_id=$(curl -fsS -H "X-API-Key: $OPERATOR_KEY" "$GATEWAY_URL/api/v1/runs" | grep -oE '"runId":"[^"]+","state":"(PENDING|RUNNING)"' \
       | head -1 | sed -E 's/"runId":"([^"]+)".*/\1/' || true)
   fi
   local verb="Following unfinished"
   if [ -z "$run_id" ]; then
     local run
-    run=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
+    run=$(curl -fsS -X POST -H 'Content-Type: application/json' -H "X-API-Key: $OPERATOR_KEY" -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
       || die "the gateway refused to start the run"
     run_id=$(sed -E 's/.*"runId":"([^"]+)".*/\1/' <<< "$run")
     verb="Started"
   fi
   cat <<MSG
 
-  ganflow is up. Web UI: $GATEWAY_URL/
+  ganflow is up. Web UI: $GATEWAY_URL/#key=$OPERATOR_KEY
+  API keys (from $STATE/api-keys.env): operator $OPERATOR_KEY, read-only $READER_KEY
   $verb run $run_id.
   Its latest sample grid: $GATEWAY_URL/api/v1/runs/$run_id/grid
   Logs: $STATE/logs   Stop everything: ./gan down   (Ctrl-C here only stops following the progress)
@@ -115,7 +133,8 @@ gan_dataset() {
   local archive="$STATE/tmp/$name.zip"
   mkdir -p "$STATE/tmp" && rm -f "$archive"
   jar --create --no-manifest --file "$archive" -C "$folder" . || die "could not pack $folder"
-  curl -sS -X PUT -H 'Content-Type: application/zip' --data-binary "@$archive" \
+  ensure_api_keys
+  curl -sS -X PUT -H 'Content-Type: application/zip' -H "X-API-Key: $OPERATOR_KEY" --data-binary "@$archive" \
     "$GATEWAY_URL/api/v1/datasets/$name?side=$side&channels=$channels"
   echo
   rm -f "$archive"

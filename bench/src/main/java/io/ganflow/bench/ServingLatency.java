@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class ServingLatency {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String KEY = LocalApiKey.operator();
 
     private ServingLatency() {}
 
@@ -94,6 +95,7 @@ public final class ServingLatency {
             HttpResponse<byte[]> started = HTTP.send(
                     HttpRequest.newBuilder(URI.create(gateway + "/api/v1/runs"))
                             .header("Content-Type", "application/json")
+                            .header("X-API-Key", KEY)
                             .POST(HttpRequest.BodyPublishers.ofString("{\"runId\":\"" + runId
                                     + "\",\"epochs\":1,\"batchSize\":64,\"datasetLimit\":6400,"
                                     + "\"checkpointEverySteps\":10}"))
@@ -169,7 +171,9 @@ public final class ServingLatency {
     }
 
     private static HttpResponse<byte[]> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).header("X-API-Key", KEY).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static long percentile(List<Long> values, int percent) {

@@ -48,6 +48,7 @@ class FashionMnistRunEndToEndTest {
     private static final int WINDOW = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String OPERATOR_KEY = "e2e-operator-key";
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static Map<String, String> environment;
     private static String group;
@@ -78,7 +79,9 @@ class FashionMnistRunEndToEndTest {
         trainer = startTrainer();
         SERVICES.add(trainer);
         SERVICES.add(ServiceProcess.start("sampler-service", 28083, environment, List.of()));
-        gateway = ServiceProcess.start("gateway", 28080, environment, List.of());
+        Map<String, String> gatewayEnvironment = new java.util.HashMap<>(environment);
+        gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
+        gateway = ServiceProcess.start("gateway", 28080, gatewayEnvironment, List.of());
         SERVICES.add(gateway);
         for (ServiceProcess service : SERVICES) {
             service.awaitReady(Duration.ofMinutes(3));
@@ -158,6 +161,7 @@ class FashionMnistRunEndToEndTest {
                 ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
         HttpResponse<byte[]> asJson = HTTP.send(
                 HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/runs/" + runId + "/images?class=7&count=3"))
+                        .header("X-API-Key", OPERATOR_KEY)
                         .header("Accept", "application/json")
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -234,6 +238,7 @@ class FashionMnistRunEndToEndTest {
         byte[] archive = ImageArchives.zip(ImageArchives.classFolders("colours", 10, 8, 40));
         HttpResponse<byte[]> uploaded = HTTP.send(
                 HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/datasets/" + name + "?channels=3&side=32"))
+                        .header("X-API-Key", OPERATOR_KEY)
                         .header("Content-Type", "application/zip")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))
                         .build(),
@@ -275,7 +280,8 @@ class FashionMnistRunEndToEndTest {
     void aPersonInABrowserStartsARunWatchesItsCurvesAndSamplesAndGeneratesAClass() throws Exception {
         ChromeDriver browser = Browser.start();
         try {
-            browser.get(gateway.url() + "/");
+            // signed in as ./gan up's link does: the key in the URL's fragment
+            browser.get(gateway.url() + "/#key=" + OPERATOR_KEY);
             WebElement form = browser.findElement(By.id("start"));
             fill(form, "epochs", "1");
             fill(form, "batchSize", "50");
@@ -402,7 +408,9 @@ class FashionMnistRunEndToEndTest {
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url() + path)).build(),
+                HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                        .header("X-API-Key", OPERATOR_KEY)
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -410,6 +418,7 @@ class FashionMnistRunEndToEndTest {
         HttpResponse<byte[]> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(gateway.url() + path))
                         .header("Content-Type", "application/json")
+                        .header("X-API-Key", OPERATOR_KEY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());

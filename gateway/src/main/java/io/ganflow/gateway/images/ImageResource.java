@@ -1,5 +1,8 @@
 package io.ganflow.gateway.images;
 
+import io.ganflow.events.Catalog;
+import io.ganflow.gateway.limits.GenerationLimits;
+import io.ganflow.gateway.security.ApiKeys;
 import io.ganflow.gateway.upstream.Upstream;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
@@ -9,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -26,9 +31,11 @@ public class ImageResource {
             List.of("X-Run-Id", "X-Checkpoint-Step", "ETag", "Content-Disposition");
 
     private final SamplerClient sampler;
+    private final GenerationLimits limits;
 
-    public ImageResource(@RestClient SamplerClient sampler) {
+    public ImageResource(@RestClient SamplerClient sampler, GenerationLimits limits) {
         this.sampler = sampler;
+        this.limits = limits;
     }
 
     @GET
@@ -39,7 +46,9 @@ public class ImageResource {
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @QueryParam("columns") @DefaultValue("10") int columns,
-            @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step) {
+            @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
+            @Context HttpHeaders headers) {
+        limits.take(ApiKeys.clientOf(headers), Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, 20)));
         return relay(() -> sampler.grid(runId, seed, columns, step));
     }
 
@@ -59,7 +68,9 @@ public class ImageResource {
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
-            @HeaderParam("Accept") String accept) {
+            @HeaderParam("Accept") String accept,
+            @Context HttpHeaders headers) {
+        limits.take(ApiKeys.clientOf(headers), Math.max(1, Math.min(count, 100)));
         String wanted = accept == null || accept.isBlank() || accept.contains("*/*") ? "image/png" : accept;
         int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
         return relay(() -> sampler.images(runId, chosenClass, count, seed, step, wanted));

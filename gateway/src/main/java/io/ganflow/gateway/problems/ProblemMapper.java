@@ -14,7 +14,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return problem(e.status(), e.title(), e.getMessage());
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(e.status(), e.title(), e.getMessage()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

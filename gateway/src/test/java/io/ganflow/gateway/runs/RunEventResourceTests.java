@@ -8,6 +8,7 @@ import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.Json;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.IsolatedStoreProfile;
+import io.ganflow.gateway.OperatorKeyForRestAssured;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -45,6 +46,8 @@ class RunEventResourceTests {
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "api/v1/runs/" + runId + "/events"))
                                 .header("Accept", "text/event-stream")
+                                // as a page does: its EventSource sends the key cookie the UI set
+                                .header("Cookie", "ganflow-key=" + OperatorKeyForRestAssured.READER_KEY)
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> stream.body().forEach(lines::add));

@@ -1,0 +1,47 @@
+package io.ganflow.gateway.limits;
+
+import io.ganflow.gateway.problems.ProblemException;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How many images each client may have generated: a bucket of {@code burst} images per client, refilled at
+ * {@code images-per-second}. Past it a request is refused with 429 and Retry-After, before it reaches a sampler.
+ */
+@ApplicationScoped
+public class GenerationLimits {
+
+    @ConfigMapping(prefix = "ganflow.limits.generation")
+    public interface Config {
+        @WithDefault("2000")
+        double imagesPerSecond();
+
+        @WithDefault("4000")
+        double burst();
+    }
+
+    private final Config config;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    public GenerationLimits(Config config) {
+        this.config = config;
+    }
+
+    /** Counts {@code images} against {@code client}'s allowance; throws a 429 problem when it is used up. */
+    public void take(String client, int images) {
+        long waitSeconds = buckets.computeIfAbsent(
+                        client, c -> new TokenBucket(config.burst(), config.imagesPerSecond(), System::nanoTime))
+                .take(images);
+        if (waitSeconds > 0) {
+            throw new ProblemException(
+                    429,
+                    "Too many images",
+                    "this client may generate " + (long) config.imagesPerSecond() + " images per second (bursts of "
+                            + (long) config.burst() + "); try again in " + waitSeconds + " s",
+                    Map.of("Retry-After", String.valueOf(waitSeconds)));
+        }
+    }
+}

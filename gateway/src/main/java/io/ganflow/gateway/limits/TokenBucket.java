@@ -1,0 +1,37 @@
+package io.ganflow.gateway.limits;
+
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket: {@code capacity} tokens at most, refilled at {@code perSecond}. Taking more than there are takes
+ * nothing and says how long until there would be enough; taking more than the capacity takes a full bucket.
+ */
+final class TokenBucket {
+
+    private final double capacity;
+    private final double perSecond;
+    private final LongSupplier nanoTime;
+    private double tokens;
+    private long updatedNanos;
+
+    TokenBucket(double capacity, double perSecond, LongSupplier nanoTime) {
+        this.capacity = capacity;
+        this.perSecond = perSecond;
+        this.nanoTime = nanoTime;
+        this.tokens = capacity;
+        this.updatedNanos = nanoTime.getAsLong();
+    }
+
+    /** 0 when {@code amount} tokens were taken; otherwise the seconds to wait (at least 1), and nothing is taken. */
+    synchronized long take(double wanted) {
+        double amount = Math.min(wanted, capacity);
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(capacity, tokens + (now - updatedNanos) / 1e9 * perSecond);
+        updatedNanos = now;
+        if (amount <= tokens) {
+            tokens -= amount;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((amount - tokens) / perSecond));
+    }
+}
