@@ -24,7 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Serving through the gateway, against a running stack (./gan up): starts a short cGAN run with a checkpoint every
  * 10 steps and measures, for each checkpoint, the time from its announcement to the gateway serving it; then the
  * latency of 100-image grids (p50, p99) and images per second under concurrent requests of several sizes, twice,
- * with the sampler's resident memory before and after each round. Prints one line each.
+ * with the sampler's resident memory before and after each round; then images per second of a DCGAN (trained for a
+ * few steps on an uploaded data set of coloured squares, since CIFAR-10 is not here). Prints one line each.
  *
  * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.ServingLatency
  * -Dexec.args="http://127.0.0.1:8080 127.0.0.1:19092"}
@@ -74,6 +75,16 @@ public final class ServingLatency {
             }
             System.out.println(
                     "sampler resident memory after load round " + round + ": " + memory.residentMegabytes() + " MB");
+        }
+
+        String dcganRun = DcganRun.trainOnUploadedColours(gateway, KEY, HTTP);
+        awaitServed(gateway, dcganRun, DcganRun.STEPS);
+        for (int clients : new int[] {4, 16}) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "DCGAN, 100 images per request, %2d clients: %.0f img/s%n",
+                    clients,
+                    imagesPerSecond(gateway, dcganRun, 100, clients, Duration.ofSeconds(15)));
         }
     }
 
