@@ -24,15 +24,36 @@ import java.util.Optional;
 public final class ObjectStore {
 
     private final MinioClient client;
+    private final MinioClient presigner;
     private final String bucket;
 
     public ObjectStore(String endpoint, String accessKey, String secretKey, String bucket) {
+        this(endpoint, Optional.empty(), accessKey, secretKey, bucket);
+    }
+
+    /**
+     * {@code publicEndpoint}: where clients outside the cluster reach the store, for presigned URLs (a signature
+     * covers the host, so it must be signed for the host the client will call); the endpoint itself when empty.
+     */
+    public ObjectStore(
+            String endpoint, Optional<String> publicEndpoint, String accessKey, String secretKey, String bucket) {
         this.client = MinioClient.builder()
                 .endpoint(endpoint)
                 .credentials(accessKey, secretKey)
                 .build();
+        // with its region given, the client signs without asking the (perhaps unreachable) public host for it
+        this.presigner = publicEndpoint
+                .map(url -> MinioClient.builder()
+                        .endpoint(url)
+                        .region(PRESIGNING_REGION)
+                        .credentials(accessKey, secretKey)
+                        .build())
+                .orElse(client);
         this.bucket = bucket;
     }
+
+    /** MinIO's default region, which S3Proxy accepts too. */
+    private static final String PRESIGNING_REGION = "us-east-1";
 
     public String bucket() {
         return bucket;
@@ -72,7 +93,7 @@ public final class ObjectStore {
     public String presignedGet(String key, Duration validFor) {
         return call(
                 "presign " + key,
-                () -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                () -> presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                         .method(Method.GET)
                         .bucket(bucket)
                         .object(key)

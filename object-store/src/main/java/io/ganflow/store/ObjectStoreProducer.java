@@ -14,7 +14,8 @@ public class ObjectStoreProducer {
     @Produces
     @Singleton
     ObjectStore objectStore(ObjectStoreConfig config) {
-        ObjectStore store = new ObjectStore(config.endpoint(), config.accessKey(), config.secretKey(), config.bucket());
+        ObjectStore store = new ObjectStore(
+                config.endpoint(), config.publicEndpoint(), config.accessKey(), config.secretKey(), config.bucket());
         try {
             store.ensureBucket();
         } catch (ObjectStoreException e) {

@@ -2,6 +2,7 @@ package io.ganflow.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +40,27 @@ class ObjectStoreTest {
         assertEquals(200, signed.statusCode());
         assertArrayEquals(content, signed.body());
         assertEquals(403, unsigned.statusCode());
+    }
+
+    @Test
+    void urlsArePresignedForThePublicEndpointWhenOneIsGiven() throws Exception {
+        store.put("synthetic/s2/dataset.zip", new byte[] {1, 2, 3}, "application/zip");
+        String endpoint = System.getenv("GAN_S3_ENDPOINT");
+        // the same server under another name, as a browser outside the cluster would reach it
+        String publicEndpoint = endpoint.replace("127.0.0.1", "localhost");
+        ObjectStore withPublicEndpoint = new ObjectStore(
+                endpoint,
+                Optional.of(publicEndpoint),
+                System.getenv("GAN_S3_ACCESS_KEY"),
+                System.getenv("GAN_S3_SECRET_KEY"),
+                store.bucket());
+
+        String url = withPublicEndpoint.presignedGet("synthetic/s2/dataset.zip", Duration.ofMinutes(5));
+
+        assertTrue(url.startsWith(publicEndpoint + "/"), url);
+        HttpResponse<byte[]> signed = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, signed.statusCode());
+        assertArrayEquals(new byte[] {1, 2, 3}, signed.body());
     }
 }
