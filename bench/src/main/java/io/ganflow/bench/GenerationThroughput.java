@@ -16,7 +16,8 @@ import java.util.Locale;
  * Generated images per second of each model's generator alone (inference, no HTTP, no PNG) by forward-pass size:
  * what micro-batching concurrent requests into one pass can gain on this machine. Prints one line per figure.
  *
- * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.GenerationThroughput}
+ * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.GenerationThroughput} (arguments:
+ * model names, default all).
  */
 public final class GenerationThroughput {
 
@@ -26,7 +27,7 @@ public final class GenerationThroughput {
 
     public static void main(String[] args) {
         Torch.disableGradientsOnThisThread();
-        for (String name : Catalog.modelNames()) {
+        for (String name : args.length > 0 ? java.util.List.of(args) : Catalog.modelNames()) {
             GanModel model = GanModels.named(name);
             int latent = model.descriptor().defaultLatentSize();
             try (NDManager manager = NDManager.newBaseManager()) {
