@@ -49,7 +49,7 @@ public class ImageResource {
             @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
             @Context HttpHeaders headers) {
         limits.take(ApiKeys.clientOf(headers), Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, 20)));
-        return relay(() -> sampler.grid(runId, seed, columns, step));
+        return relay(() -> sampler.grid(runId, seed, columns, step, headers.getHeaderString("If-None-Match")));
     }
 
     @GET
@@ -73,7 +73,8 @@ public class ImageResource {
         limits.take(ApiKeys.clientOf(headers), Math.max(1, Math.min(count, 100)));
         String wanted = accept == null || accept.isBlank() || accept.contains("*/*") ? "image/png" : accept;
         int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
-        return relay(() -> sampler.images(runId, chosenClass, count, seed, step, wanted));
+        return relay(() -> sampler.images(
+                runId, chosenClass, count, seed, step, wanted, headers.getHeaderString("If-None-Match")));
     }
 
     private static Response relay(Supplier<Response> call) {

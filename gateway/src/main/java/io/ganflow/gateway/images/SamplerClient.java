@@ -19,7 +19,8 @@ public interface SamplerClient {
             @PathParam("runId") String runId,
             @QueryParam("seed") long seed,
             @QueryParam("columns") int columns,
-            @QueryParam("step") Long step);
+            @QueryParam("step") Long step,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
 
     @GET
     @Path("/images")
@@ -29,5 +30,6 @@ public interface SamplerClient {
             @QueryParam("count") int count,
             @QueryParam("seed") long seed,
             @QueryParam("step") Long step,
-            @HeaderParam("Accept") String accept);
+            @HeaderParam("Accept") String accept,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
 }

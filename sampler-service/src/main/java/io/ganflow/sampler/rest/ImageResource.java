@@ -10,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 
@@ -44,9 +46,10 @@ public class ImageResource {
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @QueryParam("columns") @DefaultValue("10") int columns,
-            @QueryParam("step") Long step) {
+            @QueryParam("step") Long step,
+            @Context Request request) {
         Limits.check("columns", columns, 1, MAX_COLUMNS);
-        return render(runId, step, "grid", seed, columns, generator -> {
+        return render(request, runId, step, "grid", seed, columns, generator -> {
             long[] labels = SampleGrid.labels(generator.classes(), columns);
             return new Images(generator.generate(labels, seed), labels.length, columns);
         });
@@ -61,9 +64,10 @@ public class ImageResource {
             @QueryParam("class") @DefaultValue("0") int classId,
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @QueryParam("step") Long step) {
+            @QueryParam("step") Long step,
+            @Context Request request) {
         Limits.check("count", count, 1, MAX_IMAGES);
-        return render(runId, step, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
+        return render(request, runId, step, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
             Limits.check("class", classId, 0, generator.classes() - 1);
             return new Images(generator.generate(SampleGrid.ofClass(classId, count), seed), count, Math.min(count, 10));
         });
@@ -138,10 +142,25 @@ public class ImageResource {
 
     private record Images(byte[] pixels, int count, int columns) {}
 
+    /** A PNG of generated images; a 304 without generating when the client already has these bytes (ETag). */
     private Response render(
-            String runId, Long step, String what, long seed, int columns, Function<LoadedGenerator, Images> work) {
+            Request request,
+            String runId,
+            Long step,
+            String what,
+            long seed,
+            int columns,
+            Function<LoadedGenerator, Images> work) {
         return generators
                 .withGenerator(runId, step, generator -> {
+                    String tag = runId + "-" + generator.step() + "-" + what + "-" + columns + "-" + seed;
+                    Response.ResponseBuilder unchanged = request.evaluatePreconditions(new EntityTag(tag));
+                    if (unchanged != null) {
+                        return unchanged
+                                .header(RUN_HEADER, runId)
+                                .header(STEP_HEADER, generator.step())
+                                .build();
+                    }
                     Images images = work.apply(generator);
                     byte[] png = Png.grid(
                             images.pixels(),
@@ -150,7 +169,6 @@ public class ImageResource {
                             generator.imageSide(),
                             generator.imageSide(),
                             images.columns());
-                    String tag = runId + "-" + generator.step() + "-" + what + "-" + columns + "-" + seed;
                     return Response.ok(png, "image/png")
                             .header(RUN_HEADER, runId)
                             .header(STEP_HEADER, generator.step())

@@ -42,6 +42,13 @@ class SamplerTests {
         byte[] again =
                 given().queryParam("seed", 7).get("/runs/{run}/grid", runId).asByteArray();
         assertArrayEquals(response.asByteArray(), again, "same checkpoint and seed, same bytes");
+        // a client that has these bytes is told so without a generation
+        given().queryParam("seed", 7)
+                .header("If-None-Match", response.header("ETag"))
+                .get("/runs/{run}/grid", runId)
+                .then()
+                .statusCode(304)
+                .header("X-Checkpoint-Step", "40");
         byte[] otherSeed =
                 given().queryParam("seed", 8).get("/runs/{run}/grid", runId).asByteArray();
         assertFalse(java.util.Arrays.equals(again, otherSeed));
