@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.ganflow.models.layers.LayerWalk;
+import io.ganflow.models.layers.LayerShapes;
 import io.ganflow.models.layers.Torch;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +45,7 @@ class ConditionalGanShapesTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs =
                     new NDList(manager.randomNormal(new Shape(N, 100)), manager.create(new long[] {0, 3, 7, 9}));
-            assertEquals(expected, LayerWalk.shapes(manager, new ConditionalGan().generator(), inputs));
+            assertEquals(expected, LayerShapes.shapes(manager, new ConditionalGan().generator(), inputs));
         }
     }
 
@@ -68,7 +68,7 @@ class ConditionalGanShapesTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs = new NDList(
                     manager.randomUniform(-1, 1, new Shape(N, 1, 28, 28)), manager.create(new long[] {1, 2, 5, 8}));
-            assertEquals(expected, LayerWalk.shapes(manager, new ConditionalGan().discriminator(), inputs));
+            assertEquals(expected, LayerShapes.shapes(manager, new ConditionalGan().discriminator(), inputs));
         }
     }
 }

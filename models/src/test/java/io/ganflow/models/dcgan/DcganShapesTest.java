@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.ganflow.models.layers.LayerWalk;
+import io.ganflow.models.layers.LayerShapes;
 import io.ganflow.models.layers.Torch;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ class DcganShapesTest {
         expected.addAll(upsampling());
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs = new NDList(manager.randomNormal(new Shape(N, 128)));
-            assertEquals(expected, LayerWalk.shapes(manager, new Dcgan().generator(), inputs));
+            assertEquals(expected, LayerShapes.shapes(manager, new Dcgan().generator(), inputs));
         }
     }
 
@@ -70,7 +70,7 @@ class DcganShapesTest {
     void discriminatorLayersHaveTheTutorialsShapes() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs = new NDList(manager.randomUniform(-1, 1, new Shape(N, 3, 32, 32)));
-            assertEquals(downsampling(), LayerWalk.shapes(manager, new Dcgan().discriminator(), inputs));
+            assertEquals(downsampling(), LayerShapes.shapes(manager, new Dcgan().discriminator(), inputs));
         }
     }
 
@@ -81,7 +81,7 @@ class DcganShapesTest {
         expected.addAll(upsampling());
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs = new NDList(manager.randomNormal(new Shape(N, 128)), manager.create(new long[] {3, 9}));
-            assertEquals(expected, LayerWalk.shapes(manager, new ConditionalDcgan().generator(), inputs));
+            assertEquals(expected, LayerShapes.shapes(manager, new ConditionalDcgan().generator(), inputs));
         }
     }
 
@@ -93,7 +93,7 @@ class DcganShapesTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDList inputs = new NDList(
                     manager.randomUniform(-1, 1, new Shape(N, 3, 32, 32)), manager.create(new long[] {0, 5}));
-            assertEquals(expected, LayerWalk.shapes(manager, new ConditionalDcgan().discriminator(), inputs));
+            assertEquals(expected, LayerShapes.shapes(manager, new ConditionalDcgan().discriminator(), inputs));
         }
     }
 }

@@ -2,22 +2,14 @@ package io.ganflow.models.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.Assertions;
 
 /**
  * Runs a model one leaf layer at a time, in data-flow order, handing each layer and its input to a visitor that
- * returns the layer's output. Lets tests look at every layer of a model without repeating its wiring.
+ * returns the layer's output. Lets checks look at every layer of a model without repeating its wiring.
  */
 public final class LayerWalk {
 
@@ -49,21 +41,5 @@ public final class LayerWalk {
                     .toList();
         }
         return List.of(block);
-    }
-
-    /** Each leaf layer's output shape, in data-flow order, after initialising the model with N(0, 0.02). */
-    public static List<Shape> shapes(NDManager manager, Block model, NDList inputs) {
-        model.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
-        model.initialize(manager, DataType.FLOAT32, inputs.getShapes());
-        ParameterStore parameters = new ParameterStore(manager, false);
-        List<Shape> shapes = new ArrayList<>();
-        NDArray output = walk(model, inputs, (layer, x) -> {
-            NDArray y = layer.forward(parameters, new NDList(x), false).singletonOrThrow();
-            shapes.add(y.getShape());
-            return y;
-        });
-        Assertions.assertEquals(
-                model.forward(parameters, inputs, false).singletonOrThrow().getShape(), output.getShape());
-        return shapes;
     }
 }

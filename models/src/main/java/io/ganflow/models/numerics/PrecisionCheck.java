@@ -1,0 +1,170 @@
+package io.ganflow.models.numerics;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import io.ganflow.models.GanModel;
+import io.ganflow.models.GanModels;
+import io.ganflow.models.layers.LayerWalk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every layer of a network, forward and backward, in float32 against the same layer with the same weights in
+ * float64. The libtorch that DJL bundles has computed some float32 convolutions wrongly, silently, on some CPUs
+ * (STACK.md): this finds out on the machine at hand, in the tests and when a service starts.
+ */
+public final class PrecisionCheck {
+
+    /** Relative to the largest value of the float64 result. */
+    public static final double TOLERANCE = 1e-3;
+
+    private static final int N = 16;
+
+    private PrecisionCheck() {}
+
+    /**
+     * For services at start-up: returns how long the check took (ms); throws, naming what disagrees, when float32
+     * cannot be trusted on this machine, so that no wrong numbers are trained on or served.
+     */
+    public static long requireTrustworthyFloat32() {
+        long started = System.nanoTime();
+        List<String> disagreements = allModels();
+        if (!disagreements.isEmpty()) {
+            throw new IllegalStateException("float32 layers disagree with float64 on this machine ("
+                    + disagreements.size() + " checks, first: " + disagreements.get(0)
+                    + "); refusing to compute with them. ganflow.numerics.self-test=false skips this check.");
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** What disagrees in any network of any model; empty when float32 can be trusted here. */
+    public static List<String> allModels() {
+        List<String> disagreements = new ArrayList<>();
+        for (GanModel model : GanModels.ALL) {
+            disagreements.addAll(network(model, true));
+            disagreements.addAll(network(model, false));
+        }
+        return disagreements;
+    }
+
+    /** What disagrees in one model's generator or discriminator. */
+    public static List<String> network(GanModel model, boolean generator) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray labels = manager.randomInteger(0, 10, new Shape(N), DataType.INT64);
+            NDArray x = generator
+                    ? manager.randomNormal(new Shape(N, model.descriptor().defaultLatentSize()))
+                    : manager.randomUniform(-1, 1, model.imageShape(N));
+            NDArray x64 = x.toType(DataType.FLOAT64, false);
+            NDList inputs = generator ? model.generatorInputs(x64, labels) : model.discriminatorInputs(x64, labels);
+            String name = model.descriptor().name() + (generator ? " generator" : " discriminator");
+            return layers(manager, name, generator ? model::generator : model::discriminator, inputs);
+        }
+    }
+
+    /** Compares each leaf layer of the block {@code factory} makes, fed float64 {@code inputs64}. */
+    public static List<String> layers(NDManager manager, String name, Supplier<Block> factory, NDList inputs64) {
+        Block model32 = initialized(manager, factory.get(), DataType.FLOAT32, inputs64.getShapes());
+        Block model64 = initialized(manager, factory.get(), DataType.FLOAT64, inputs64.getShapes());
+        copyParameters(model32, model64);
+        List<Block> twins = LayerWalk.leaves(model32);
+        ParameterStore parameters = new ParameterStore(manager, false);
+        List<String> disagreements = new ArrayList<>();
+        int[] index = {0};
+        LayerWalk.walk(model64, inputs64, (layer64, x64) -> {
+            Block layer32 = twins.get(index[0]++);
+            String layer = name + " layer " + index[0] + " ("
+                    + layer64.getClass().getSimpleName() + ", input " + x64.getShape() + ")";
+            LayerRun run64 = LayerRun.of(parameters, layer64, x64, DataType.FLOAT64);
+            LayerRun run32 = LayerRun.of(parameters, layer32, x64, DataType.FLOAT32);
+            compare(layer + " output", run32.output, run64.output, disagreements);
+            compare(layer + " input gradient", run32.inputGradient, run64.inputGradient, disagreements);
+            for (int p = 0; p < run64.parameterGradients.size(); p++) {
+                compare(
+                        layer + " parameter " + p + " gradient",
+                        run32.parameterGradients.get(p),
+                        run64.parameterGradients.get(p),
+                        disagreements);
+            }
+            return run64.output;
+        });
+        if (index[0] != twins.size()) {
+            disagreements.add(name + ": " + index[0] + " of " + twins.size() + " layers visited");
+        }
+        return disagreements;
+    }
+
+    /** One layer's forward and backward pass on a float64 input cast to the layer's type. */
+    private record LayerRun(NDArray output, NDArray inputGradient, List<NDArray> parameterGradients) {
+
+        static LayerRun of(ParameterStore parameters, Block layer, NDArray input64, DataType type) {
+            boolean ids = input64.getDataType() == DataType.INT64;
+            NDArray x = ids ? input64 : input64.toType(type, true);
+            if (!ids) {
+                x.setRequiresGradient(true);
+            }
+            // Dropout is random by design: compare it in inference mode, where it is the identity.
+            boolean training = !(layer instanceof Dropout);
+            NDArray y;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                y = layer.forward(parameters, new NDList(x), training).singletonOrThrow();
+                // the same fixed weights in both precisions, computed in float64
+                NDArray weights = y.getManager()
+                        .arange(0, (int) y.size(), 1, DataType.FLOAT64)
+                        .mul(0.37)
+                        .sin()
+                        .reshape(y.getShape())
+                        .toType(type, false);
+                collector.backward(y.mul(weights).sum());
+            }
+            NDArray inputGradient = ids ? null : x.getGradient().toType(DataType.FLOAT64, false);
+            List<NDArray> gradients = new ArrayList<>();
+            for (Parameter parameter : layer.getParameters().values()) {
+                if (parameter.requiresGradient()) {
+                    gradients.add(parameter.getArray().getGradient().toType(DataType.FLOAT64, false));
+                }
+            }
+            return new LayerRun(y.stopGradient().toType(DataType.FLOAT64, false), inputGradient, gradients);
+        }
+    }
+
+    private static void compare(String what, NDArray actual, NDArray expected, List<String> disagreements) {
+        if (expected == null) {
+            return;
+        }
+        double scale = expected.abs().max().getDouble() + 1e-6;
+        double error = actual.sub(expected).abs().max().getDouble() / scale;
+        if (!(error <= TOLERANCE)) {
+            disagreements.add(what + ": float32 differs from float64 by " + error + " of the largest value");
+        }
+    }
+
+    private static Block initialized(NDManager manager, Block block, DataType type, Shape[] inputShapes) {
+        block.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+        block.initialize(manager, type, inputShapes);
+        return block;
+    }
+
+    private static void copyParameters(Block from, Block to) {
+        List<Parameter> source = from.getParameters().values();
+        List<Parameter> target = to.getParameters().values();
+        for (int i = 0; i < source.size(); i++) {
+            target.get(i)
+                    .getArray()
+                    .set(source.get(i)
+                            .getArray()
+                            .toType(DataType.FLOAT64, false)
+                            .toDoubleArray());
+        }
+    }
+}
