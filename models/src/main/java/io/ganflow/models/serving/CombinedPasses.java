@@ -90,10 +90,17 @@ final class CombinedPasses {
                 slice.request.complete(pixels, at, slice.from, slice.count);
                 at += slice.count;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // every caller of the pass hears of the failure; none waits for ever
+            RuntimeException failure = e instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("generation failed: " + e, e);
             for (Slice slice : slices) {
-                slice.request.fail(e);
+                slice.request.fail(failure);
                 queue.remove(slice.request); // its images still waiting for later passes are not computed
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
         }
     }

@@ -103,6 +103,22 @@ class CombinedPassesTest {
         assertTrue(passes.generate(new long[0], new float[0]).length == 0);
     }
 
+    @Test
+    void anErrorInAPassReachesItsCallersInsteadOfLeavingThemWaiting() {
+        CombinedPasses passes = new CombinedPasses(
+                8,
+                LATENT,
+                IMAGE_BYTES,
+                (noise, labels) -> {
+                    throw new OutOfMemoryError("native memory");
+                },
+                passRunner);
+
+        IllegalStateException failure =
+                assertThrows(IllegalStateException.class, () -> passes.generate(labels(1, 4), noise(0, 4)));
+        assertTrue(failure.getMessage().contains("native memory"), failure.getMessage());
+    }
+
     private static long[] labels(int label, int count) {
         long[] labels = new long[count];
         java.util.Arrays.fill(labels, label);

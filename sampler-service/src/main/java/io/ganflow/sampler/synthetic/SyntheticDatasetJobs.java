@@ -13,7 +13,6 @@ import io.ganflow.sampler.serving.GeneratorRegistry;
 import io.ganflow.sampler.serving.PinnedGenerators;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStore;
-import io.ganflow.store.ObjectStoreException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,9 +91,10 @@ public class SyntheticDatasetJobs {
             LOG.infof(
                     "synthetic data set %s: %d images of run %s at step %d, %d bytes at %s",
                     request.requestId(), request.total(), request.runId(), done.step(), done.bytes(), done.objectKey());
-        } catch (JobFailure | ObjectStoreException e) {
+        } catch (RuntimeException e) {
+            // the request was readable: its requester hears why it failed (a bad run, a store that is down, ...)
             LOG.warnf("synthetic data set %s failed: %s", request.requestId(), e.getMessage());
-            publish(SyntheticDatasetResult.failed(request, e.getMessage()));
+            publish(SyntheticDatasetResult.failed(request, String.valueOf(e.getMessage())));
         }
         return message.ack();
     }
