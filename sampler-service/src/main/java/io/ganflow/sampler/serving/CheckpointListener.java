@@ -46,8 +46,12 @@ public class CheckpointListener {
             return message.ack(); // replayed history: a newer checkpoint already serves
         }
         try {
+            long started = System.currentTimeMillis();
             if (registry.offer(loader.load(event.manifestKey()))) {
-                LOG.infof("run=%s now serving step %d", event.runId(), event.step());
+                long now = System.currentTimeMillis();
+                LOG.infof(
+                        "run=%s now serving step %d (loaded and verified in %d ms, %d ms after it was announced)",
+                        event.runId(), event.step(), now - started, now - event.timeMillis());
             }
         } catch (MalformedEventException | ObjectStoreException e) {
             refused.increment();
