@@ -84,7 +84,9 @@ start_service() {
   local name=$1 port=${SERVICE_PORT[$1]}
   if pid_alive "$name"; then log "$name already runs on port $port"; return; fi
   log "starting $name on port $port"
-  start_process "$name" java -Xmx1g -Dai.djl.offline=true -Dquarkus.http.port="$port" \
+  # temporary files (synthetic data sets on their way to the store) stay with the rest of the local state
+  mkdir -p "$STATE/tmp"
+  start_process "$name" java -Xmx1g -Dai.djl.offline=true -Dquarkus.http.port="$port" -Djava.io.tmpdir="$STATE/tmp" \
     -Dganflow.fashion-mnist.directory="$FASHION_MNIST_DIR" -jar "$(service_jar "$name")"
 }
 
