@@ -153,6 +153,16 @@ class FashionMnistRunEndToEndTest {
         assertEquals(298, image.getHeight());
         Path saved = Path.of("target/e2e-grid-" + runId + ".png");
         Files.write(saved, grid.body());
+        // a client that has the grid revalidates it: 304 through the gateway, nothing generated
+        HttpResponse<byte[]> unchanged = HTTP.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/runs/" + runId + "/grid?seed=5"))
+                        .header("X-API-Key", OPERATOR_KEY)
+                        .header(
+                                "If-None-Match",
+                                grid.headers().firstValue("ETag").orElseThrow())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, unchanged.statusCode());
 
         HttpResponse<byte[]> sneakers = get("/api/v1/runs/" + runId + "/images?class=7&count=5&seed=3");
         assertEquals(200, sneakers.statusCode());

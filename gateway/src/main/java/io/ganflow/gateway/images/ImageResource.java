@@ -48,8 +48,11 @@ public class ImageResource {
             @QueryParam("columns") @DefaultValue("10") int columns,
             @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
             @Context HttpHeaders headers) {
-        limits.take(ApiKeys.clientOf(headers), Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, 20)));
-        return relay(() -> sampler.grid(runId, seed, columns, step, headers.getHeaderString("If-None-Match")));
+        int images = Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, 20));
+        return charged(
+                headers,
+                images,
+                () -> sampler.grid(runId, seed, columns, step, headers.getHeaderString("If-None-Match")));
     }
 
     @GET
@@ -70,11 +73,25 @@ public class ImageResource {
             @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
             @HeaderParam("Accept") String accept,
             @Context HttpHeaders headers) {
-        limits.take(ApiKeys.clientOf(headers), Math.max(1, Math.min(count, 100)));
+
         String wanted = accept == null || accept.isBlank() || accept.contains("*/*") ? "image/png" : accept;
         int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
-        return relay(() -> sampler.images(
-                runId, chosenClass, count, seed, step, wanted, headers.getHeaderString("If-None-Match")));
+        return charged(
+                headers,
+                Math.max(1, Math.min(count, 100)),
+                () -> sampler.images(
+                        runId, chosenClass, count, seed, step, wanted, headers.getHeaderString("If-None-Match")));
+    }
+
+    /** Relays a generation, counted against the client's allowance unless the client already had the images. */
+    private Response charged(HttpHeaders headers, int images, Supplier<Response> call) {
+        String client = ApiKeys.clientOf(headers);
+        limits.take(client, images);
+        Response response = relay(call);
+        if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
+            limits.giveBack(client, images);
+        }
+        return response;
     }
 
     private static Response relay(Supplier<Response> call) {

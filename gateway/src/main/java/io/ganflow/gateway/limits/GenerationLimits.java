@@ -30,6 +30,14 @@ public class GenerationLimits {
         this.config = config;
     }
 
+    /** For a request that generated nothing after all (a 304: the client had the images). */
+    public void giveBack(String client, int images) {
+        TokenBucket bucket = buckets.get(client);
+        if (bucket != null) {
+            bucket.giveBack(images);
+        }
+    }
+
     /** Counts {@code images} against {@code client}'s allowance; throws a 429 problem when it is used up. */
     public void take(String client, int images) {
         long waitSeconds = buckets.computeIfAbsent(

@@ -22,6 +22,11 @@ final class TokenBucket {
         this.updatedNanos = nanoTime.getAsLong();
     }
 
+    /** Gives back tokens taken for work that did not happen. */
+    synchronized void giveBack(double amount) {
+        tokens = Math.min(capacity, tokens + amount);
+    }
+
     /** 0 when {@code amount} tokens were taken; otherwise the seconds to wait (at least 1), and nothing is taken. */
     synchronized long take(double wanted) {
         double amount = Math.min(wanted, capacity);

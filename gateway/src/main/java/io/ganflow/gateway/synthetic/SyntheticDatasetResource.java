@@ -28,11 +28,11 @@ public class SyntheticDatasetResource {
 
     static final Duration DOWNLOAD_URL_VALIDITY = Duration.ofHours(1);
 
-    private final SyntheticDatasetJobs jobs;
+    private final SyntheticDatasetDirectory jobs;
     private final RunDirectory runs;
     private final ObjectStore store;
 
-    public SyntheticDatasetResource(SyntheticDatasetJobs jobs, RunDirectory runs, ObjectStore store) {
+    public SyntheticDatasetResource(SyntheticDatasetDirectory jobs, RunDirectory runs, ObjectStore store) {
         this.jobs = jobs;
         this.runs = runs;
         this.store = store;

@@ -21,5 +21,10 @@ class TokenBucketTest {
         assertEquals(0, bucket.take(100), "never more than the burst");
         assertEquals(1, bucket.take(1));
         assertEquals(10, bucket.take(500), "a request larger than the burst waits for a full bucket");
+        bucket.giveBack(30);
+        assertEquals(0, bucket.take(30), "what was given back can be taken again");
+        bucket.giveBack(1_000);
+        assertEquals(0, bucket.take(100));
+        assertEquals(1, bucket.take(1), "never more than the burst, even after giving back");
     }
 }

@@ -22,14 +22,14 @@ import org.jboss.logging.Logger;
  * seen too).
  */
 @ApplicationScoped
-public class SyntheticDatasetJobs {
+public class SyntheticDatasetDirectory {
 
-    private static final Logger LOG = Logger.getLogger(SyntheticDatasetJobs.class);
+    private static final Logger LOG = Logger.getLogger(SyntheticDatasetDirectory.class);
 
     private final Map<String, SyntheticDatasetView> jobs = new ConcurrentHashMap<>();
     private final Emitter<Record<String, String>> requests;
 
-    public SyntheticDatasetJobs(@Channel(SyntheticDatasetRequest.TOPIC) Emitter<Record<String, String>> requests) {
+    public SyntheticDatasetDirectory(@Channel(SyntheticDatasetRequest.TOPIC) Emitter<Record<String, String>> requests) {
         this.requests = requests;
     }
 
