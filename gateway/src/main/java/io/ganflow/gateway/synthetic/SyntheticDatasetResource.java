@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +51,7 @@ public class SyntheticDatasetResource {
         }
         SyntheticDatasetRequest request =
                 body.toRequest("syn-" + UUID.randomUUID().toString().substring(0, 8));
-        List<String> problems = new ArrayList<>(request.problems());
+        List<String> problems = request.problems();
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid synthetic data set", String.join("; ", problems));
         }

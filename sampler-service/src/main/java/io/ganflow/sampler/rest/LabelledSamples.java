@@ -1,16 +1,14 @@
 package io.ganflow.sampler.rest;
 
 import io.ganflow.models.image.Png;
-import io.ganflow.sampler.synthetic.ZipEntries;
+import io.ganflow.sampler.synthetic.PngZipArchive;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Generated images with their labels, as other services take them: one PNG per image, in a ZIP with a
@@ -28,23 +26,13 @@ record LabelledSamples(String runId, long step, long seed, int channels, int sid
         return Png.grid(Arrays.copyOfRange(pixels, index * size, (index + 1) * size), 1, channels, side, side, 1);
     }
 
-    String fileName(int index) {
-        return String.format("image-%05d.png", index);
-    }
-
     byte[] zip() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringBuilder csv = new StringBuilder("file,label\n");
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        int size = channels * side * side;
+        try (PngZipArchive zip = new PngZipArchive(bytes, channels, side)) {
             for (int i = 0; i < labels.length; i++) {
-                zip.putNextEntry(ZipEntries.named(fileName(i)));
-                zip.write(png(i));
-                zip.closeEntry();
-                csv.append(fileName(i)).append(',').append(labels[i]).append('\n');
+                zip.add(Arrays.copyOfRange(pixels, i * size, (i + 1) * size), (int) labels[i]);
             }
-            zip.putNextEntry(ZipEntries.named("labels.csv"));
-            zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,8 +6,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipOutputStream;
 
-/** One PNG per image ({@code image-000000.png}, ...) and a {@code labels.csv} of {@code file,label}, in a ZIP. */
-final class PngZipArchive implements DatasetArchive {
+/**
+ * One PNG per image ({@code image-000000.png}, ...) and a {@code labels.csv} of {@code file,label}, in a ZIP: the
+ * form of labelled images for other services, from {@code /images} and from synthetic data set jobs alike.
+ */
+public final class PngZipArchive implements DatasetArchive {
 
     private final ZipOutputStream zip;
     private final int channels;
@@ -15,7 +18,7 @@ final class PngZipArchive implements DatasetArchive {
     private final StringBuilder labels = new StringBuilder("file,label\n");
     private int count;
 
-    PngZipArchive(OutputStream out, int channels, int side) {
+    public PngZipArchive(OutputStream out, int channels, int side) {
         this.zip = new ZipOutputStream(out);
         this.channels = channels;
         this.side = side;

@@ -86,8 +86,8 @@ class SamplerTests {
         assertEquals(13, entries.size(), "12 images and labels.csv");
         String[] csv = new String(entries.get("labels.csv")).strip().split("\n");
         assertEquals("file,label", csv[0]);
-        assertEquals("image-00011.png,1", csv[12], "without a class, the classes take turns");
-        BufferedImage first = png(entries.get("image-00000.png"));
+        assertEquals("image-000011.png,1", csv[12], "without a class, the classes take turns");
+        BufferedImage first = png(entries.get("image-000000.png"));
         assertEquals(28, first.getWidth());
 
         var json = given().accept("application/json")
