@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import io.ganflow.events.Catalog;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
+import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.ImageGeneration;
 import io.ganflow.models.training.Noise;
@@ -21,7 +22,7 @@ import java.util.Locale;
  */
 public final class GenerationThroughput {
 
-    private static final int[] PASS_SIZES = {1, 10, 25, 50, 64, 100, 200, 400, 800};
+    private static final int[] PASS_SIZES = {1, 10, 25, 50, 64, 100, 128, 200, 256, 400};
 
     private GenerationThroughput() {}
 
@@ -34,26 +35,31 @@ public final class GenerationThroughput {
                 Block generator = model.generator();
                 generator.initialize(manager, DataType.FLOAT32, model.generatorInputShapes(1, latent));
                 ParameterStore parameters = new ParameterStore(manager, false);
-                for (int size : PASS_SIZES) {
-                    long[] labels = Noise.labels(size, size, Catalog.CONDITIONAL_CLASSES);
-                    int passes = Math.max(3, 1600 / size);
-                    for (int warmUp = 0; warmUp < 2; warmUp++) {
-                        ImageGeneration.generate(model, generator, parameters, manager, latent, labels, warmUp);
-                    }
-                    long started = System.nanoTime();
-                    for (int pass = 0; pass < passes; pass++) {
-                        ImageGeneration.generate(model, generator, parameters, manager, latent, labels, pass);
-                    }
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    System.out.printf(
-                            Locale.ROOT,
-                            "generate %-20s pass of %3d: %7.1f ms per pass, %7.1f img/s%n",
-                            name,
-                            size,
-                            seconds * 1000 / passes,
-                            passes * size / seconds);
-                }
+                measure(name + " layers", InferenceGenerator.layers(model, generator, parameters), manager, latent);
+                measure(name + " inference", model.inferenceGenerator(generator, parameters, manager), manager, latent);
             }
+        }
+    }
+
+    private static void measure(String name, InferenceGenerator inference, NDManager manager, int latent) {
+        for (int size : PASS_SIZES) {
+            long[] labels = Noise.labels(size, size, Catalog.CONDITIONAL_CLASSES);
+            int passes = Math.max(3, 1600 / size);
+            for (int warmUp = 0; warmUp < 2; warmUp++) {
+                ImageGeneration.generate(inference, manager, latent, labels, warmUp);
+            }
+            long started = System.nanoTime();
+            for (int pass = 0; pass < passes; pass++) {
+                ImageGeneration.generate(inference, manager, latent, labels, pass);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "generate %-30s pass of %3d: %7.1f ms per pass, %7.1f img/s%n",
+                    name,
+                    size,
+                    seconds * 1000 / passes,
+                    passes * size / seconds);
         }
     }
 }

@@ -2,8 +2,10 @@ package io.ganflow.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import io.ganflow.events.Catalog;
 
 /**
@@ -23,10 +25,20 @@ public interface GanModel {
     /**
      * The most images one serving pass should generate. Generation time per image is lowest while the largest
      * activation of a pass stays under 32 MiB (glibc hands larger blocks back to the system after each use, and each
-     * pass then faults them in again): {@code bench} GenerationThroughput measured the cGAN (400 KiB per image in
-     * its 128x28x28 layer) at 950 img/s in passes of 64 and 730 in passes of 100; the DCGANs peak at 200-400.
+     * pass then faults them in again): {@code bench} GenerationThroughput measured the cGAN's inference form (its
+     * largest activation 115 KiB per image) at 1,370-1,390 img/s in passes of 100-128 and 1,070 in passes of 200;
+     * the DCGANs peak at 200-400.
      */
     int imagesPerServingPass();
+
+    /**
+     * The generator {@code generator} (built by {@link #generator()}, its weights loaded) as a function for
+     * generating images only, its arrays in {@code manager}. The weights must not change while it is in use. By
+     * default the network itself in inference mode; a model may give a faster form of the same function.
+     */
+    default InferenceGenerator inferenceGenerator(Block generator, ParameterStore parameters, NDManager manager) {
+        return InferenceGenerator.layers(this, generator, parameters);
+    }
 
     default boolean conditional() {
         return descriptor().conditional();

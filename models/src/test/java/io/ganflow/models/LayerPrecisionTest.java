@@ -23,7 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every layer of both networks of every model, forward and backward, float32 against float64 (PrecisionCheck). */
+/**
+ * Every layer of both networks of every model, forward and backward, and each model's inference form, float32
+ * against float64 (PrecisionCheck).
+ */
 class LayerPrecisionTest {
 
     @BeforeAll
@@ -43,6 +46,17 @@ class LayerPrecisionTest {
     void everyLayerAgreesWithFloat64(String modelName, String network) {
         List<String> disagreements = PrecisionCheck.network(GanModels.named(modelName), network.equals("generator"));
         assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modelNames")
+    void theInferenceFormInFloat32AgreesWithTheNetworkInFloat64(String modelName) {
+        List<String> disagreements = PrecisionCheck.inferenceForm(GanModels.named(modelName));
+        assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
+    }
+
+    static Stream<String> modelNames() {
+        return GanModels.ALL.stream().map(model -> model.descriptor().name());
     }
 
     /** A layer that computes float32 a little wrongly, as the bundled libtorch did. */

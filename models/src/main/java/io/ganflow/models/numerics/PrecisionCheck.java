@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
+import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.layers.LayerWalk;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class PrecisionCheck {
         for (GanModel model : GanModels.ALL) {
             disagreements.addAll(network(model, true));
             disagreements.addAll(network(model, false));
+            disagreements.addAll(inferenceForm(model));
         }
         return disagreements;
     }
@@ -69,6 +71,35 @@ public final class PrecisionCheck {
             NDList inputs = generator ? model.generatorInputs(x64, labels) : model.discriminatorInputs(x64, labels);
             String name = model.descriptor().name() + (generator ? " generator" : " discriminator");
             return layers(manager, name, generator ? model::generator : model::discriminator, inputs);
+        }
+    }
+
+    /**
+     * What disagrees between a model's inference form ({@link GanModel#inferenceGenerator}) in float32 and its
+     * generator layer by layer in float64, with batch norm statistics like a trained network's.
+     */
+    public static List<String> inferenceForm(GanModel model) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            int latent = model.descriptor().defaultLatentSize();
+            Shape[] shapes = model.generatorInputShapes(N, latent);
+            Block network32 = initialized(manager, model.generator(), DataType.FLOAT32, shapes);
+            TrainedStatistics.giveBatchNorms(network32, 7);
+            Block network64 = initialized(manager, model.generator(), DataType.FLOAT64, shapes);
+            copyParameters(network32, network64);
+            ParameterStore parameters = new ParameterStore(manager, false);
+            NDArray z = manager.randomNormal(new Shape(N, latent));
+            NDArray labels = manager.randomInteger(0, 10, new Shape(N), DataType.INT64);
+            NDArray expected = InferenceGenerator.layers(model, network64, parameters)
+                    .images(z.toType(DataType.FLOAT64, false), labels);
+            NDArray actual =
+                    model.inferenceGenerator(network32, parameters, manager).images(z, labels);
+            List<String> disagreements = new ArrayList<>();
+            compare(
+                    model.descriptor().name() + " inference form",
+                    actual.toType(DataType.FLOAT64, false),
+                    expected,
+                    disagreements);
+            return disagreements;
         }
     }
 

@@ -8,6 +8,7 @@ import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunSpec;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
+import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.BlockBytes;
@@ -21,12 +22,16 @@ import io.ganflow.models.training.Noise;
  */
 public final class LoadedGenerator implements AutoCloseable {
 
+    /** Rounding apart, an inference form gives the network's pixels; one level either way is rounding. */
+    static final int INFERENCE_FORM_TOLERANCE = 1;
+
     private final GanModel model;
     private final RunSpec spec;
     private final long step;
     private final NDManager manager;
     private final Block generator;
     private final ParameterStore parameters;
+    private final InferenceGenerator inference;
     private final CombinedPasses passes;
 
     private LoadedGenerator(GanModel model, RunSpec spec, long step, NDManager manager, Block generator) {
@@ -36,6 +41,7 @@ public final class LoadedGenerator implements AutoCloseable {
         this.manager = manager;
         this.generator = generator;
         this.parameters = new ParameterStore(manager, false);
+        this.inference = model.inferenceGenerator(generator, parameters, manager);
         int imageBytes = model.channels() * model.imageSide() * model.imageSide();
         this.passes = new CombinedPasses(
                 model.imagesPerServingPass(), spec.latentSize(), imageBytes, this::pass, GenerationThread.PASSES);
@@ -65,13 +71,34 @@ public final class LoadedGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * One image per class must come out with the right size, and the same from the inference form as from the
+     * network layer by layer: a model's faster inference form is checked against the weights it serves.
+     */
     private void verify() {
-        byte[] pixels = generate(SampleGrid.labels(classes(), 1), 0L);
+        long[] labels = SampleGrid.labels(classes(), 1);
+        byte[] pixels = generate(labels, 0L);
         int expected = classes() * channels() * imageSide() * imageSide();
         if (pixels.length != expected) {
             throw new MalformedEventException("generator of run " + spec.runId() + " at step " + step + " gives "
                     + pixels.length + " pixel bytes for its sample images, expected " + expected);
         }
+        float[] noise = Noise.gaussian(0L, labels.length, spec.latentSize());
+        byte[] layerByLayer = ImageGeneration.generate(
+                InferenceGenerator.layers(model, generator, parameters), manager, spec.latentSize(), labels, noise);
+        int differs = largestDifference(pixels, layerByLayer);
+        if (differs > INFERENCE_FORM_TOLERANCE) {
+            throw new MalformedEventException("generator of run " + spec.runId() + " at step " + step
+                    + ": its inference form differs from the network by " + differs + " pixel levels");
+        }
+    }
+
+    private static int largestDifference(byte[] pixels, byte[] others) {
+        int largest = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            largest = Math.max(largest, Math.abs(Byte.toUnsignedInt(pixels[i]) - Byte.toUnsignedInt(others[i])));
+        }
+        return largest;
     }
 
     /**
@@ -83,7 +110,7 @@ public final class LoadedGenerator implements AutoCloseable {
     }
 
     private byte[] pass(float[] noise, long[] labels) {
-        return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, noise);
+        return ImageGeneration.generate(inference, manager, spec.latentSize(), labels, noise);
     }
 
     public RunSpec spec() {

@@ -16,6 +16,7 @@ import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
+import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.layers.Torch;
 
 /**
@@ -131,7 +132,8 @@ public final class GanTraining implements AutoCloseable {
 
     /** Images for {@code labels} from noise drawn with {@code seed}, generated in inference mode. */
     public byte[] generate(long[] labels, long seed) {
-        return ImageGeneration.generate(model, generator, parameters, manager, spec.latentSize(), labels, seed);
+        return ImageGeneration.generate(
+                InferenceGenerator.layers(model, generator, parameters), manager, spec.latentSize(), labels, seed);
     }
 
     public GanModel model() {

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.ganflow.events.RunSpec;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
+import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.BlockBytes;
@@ -38,21 +39,22 @@ class LoadedGeneratorTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Block generator = model.generator();
             generator.initialize(manager, DataType.FLOAT32, model.generatorInputShapes(1, latent));
-            ParameterStore parameters = new ParameterStore(manager, false);
+            InferenceGenerator inference =
+                    model.inferenceGenerator(generator, new ParameterStore(manager, false), manager);
             long[] labels = SampleGrid.ofClass(7, 20);
             float[] noise = Noise.gaussian(42, 20, latent);
-            byte[] alone = ImageGeneration.generate(model, generator, parameters, manager, latent, labels, noise);
-            // the same 20 images at position 30 of a pass of 64, between images of other classes
-            long[] passLabels = new long[64];
-            float[] passNoise = Noise.gaussian(7, 64, latent);
-            for (int i = 0; i < 64; i++) {
+            byte[] alone = ImageGeneration.generate(inference, manager, latent, labels, noise);
+            // the same 20 images at position 30 of a full serving pass, between images of other classes
+            int passSize = model.imagesPerServingPass();
+            long[] passLabels = new long[passSize];
+            float[] passNoise = Noise.gaussian(7, passSize, latent);
+            for (int i = 0; i < passSize; i++) {
                 passLabels[i] = i % 10;
             }
             System.arraycopy(labels, 0, passLabels, 30, 20);
             System.arraycopy(noise, 0, passNoise, 30 * latent, 20 * latent);
 
-            byte[] shared =
-                    ImageGeneration.generate(model, generator, parameters, manager, latent, passLabels, passNoise);
+            byte[] shared = ImageGeneration.generate(inference, manager, latent, passLabels, passNoise);
 
             assertArrayEquals(alone, Arrays.copyOfRange(shared, 30 * imageBytes, 50 * imageBytes));
         }
