@@ -116,18 +116,25 @@ public final class PrecisionCheck {
             Block layer32 = twins.get(index[0]++);
             String layer = name + " layer " + index[0] + " ("
                     + layer64.getClass().getSimpleName() + ", input " + x64.getShape() + ")";
-            LayerRun run64 = LayerRun.of(parameters, layer64, x64, DataType.FLOAT64);
-            LayerRun run32 = LayerRun.of(parameters, layer32, x64, DataType.FLOAT32);
-            compare(layer + " output", run32.output, run64.output, disagreements);
-            compare(layer + " input gradient", run32.inputGradient, run64.inputGradient, disagreements);
-            for (int p = 0; p < run64.parameterGradients.size(); p++) {
-                compare(
-                        layer + " parameter " + p + " gradient",
-                        run32.parameterGradients.get(p),
-                        run64.parameterGradients.get(p),
-                        disagreements);
+            // each layer's arrays in a scope of their own (arrays belong to their first operand's manager, so the
+            // scope owns a copy of the input), only the output carried on: a whole network's would take ~1 GB
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray input = x64.duplicate();
+                input.attach(scope);
+                LayerRun run64 = LayerRun.of(parameters, layer64, input, DataType.FLOAT64, scope);
+                LayerRun run32 = LayerRun.of(parameters, layer32, input, DataType.FLOAT32, scope);
+                compare(layer + " output", run32.output, run64.output, disagreements);
+                compare(layer + " input gradient", run32.inputGradient, run64.inputGradient, disagreements);
+                for (int p = 0; p < run64.parameterGradients.size(); p++) {
+                    compare(
+                            layer + " parameter " + p + " gradient",
+                            run32.parameterGradients.get(p),
+                            run64.parameterGradients.get(p),
+                            disagreements);
+                }
+                run64.output.attach(manager);
+                return run64.output;
             }
-            return run64.output;
         });
         if (index[0] != twins.size()) {
             disagreements.add(name + ": " + index[0] + " of " + twins.size() + " layers visited");
@@ -138,7 +145,7 @@ public final class PrecisionCheck {
     /** One layer's forward and backward pass on a float64 input cast to the layer's type. */
     private record LayerRun(NDArray output, NDArray inputGradient, List<NDArray> parameterGradients) {
 
-        static LayerRun of(ParameterStore parameters, Block layer, NDArray input64, DataType type) {
+        static LayerRun of(ParameterStore parameters, Block layer, NDArray input64, DataType type, NDManager scope) {
             boolean ids = input64.getDataType() == DataType.INT64;
             NDArray x = ids ? input64 : input64.toType(type, true);
             if (!ids) {
@@ -162,7 +169,11 @@ public final class PrecisionCheck {
             List<NDArray> gradients = new ArrayList<>();
             for (Parameter parameter : layer.getParameters().values()) {
                 if (parameter.requiresGradient()) {
-                    gradients.add(parameter.getArray().getGradient().toType(DataType.FLOAT64, false));
+                    try (NDArray gradient = parameter.getArray().getGradient()) {
+                        NDArray gradient64 = gradient.toType(DataType.FLOAT64, true);
+                        gradient64.attach(scope);
+                        gradients.add(gradient64);
+                    }
                 }
             }
             return new LayerRun(y.stopGradient().toType(DataType.FLOAT64, false), inputGradient, gradients);
