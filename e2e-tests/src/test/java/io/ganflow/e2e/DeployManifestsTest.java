@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -93,6 +94,61 @@ class DeployManifestsTest {
                 YAML.readTree(ROOT.resolve("deploy/docker-compose.yml").toFile())
                         .at("/services/" + service + "/build/args/SERVICE")
                         .asText(service));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
+    void everyServiceRunsOnAReadOnlyFileSystemWritingOnlyToTmp(String service) throws IOException {
+        JsonNode pod = ofKind(documents(ROOT.resolve("deploy/kubernetes/" + service + ".yaml")), "Deployment")
+                .at("/spec/template/spec");
+        JsonNode container = pod.at("/containers/0");
+        assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(), service);
+        assertTrue(container.at("/securityContext/runAsNonRoot").asBoolean(), service);
+        String djlCache = dockerfileEnvironment("DJL_CACHE_DIR");
+        String tmpVolume = null;
+        for (JsonNode mount : container.at("/volumeMounts")) {
+            String path = mount.get("mountPath").asText();
+            assertTrue(!path.equals(djlCache), service + " hides the image's unpacked DJL libraries under " + path);
+            if (path.equals("/tmp")) {
+                tmpVolume = mount.get("name").asText();
+            } else {
+                assertTrue(mount.path("readOnly").asBoolean(), service + " writes to " + path);
+            }
+        }
+        assertTrue(tmpVolume != null, service + " has no writable /tmp");
+        String name = tmpVolume;
+        assertTrue(
+                java.util.stream.StreamSupport.stream(pod.at("/volumes").spliterator(), false)
+                        .anyMatch(volume -> volume.get("name").asText().equals(name) && volume.has("emptyDir")),
+                service + ": /tmp is not an emptyDir");
+
+        JsonNode compose = YAML.readTree(
+                        ROOT.resolve("deploy/docker-compose.yml").toFile())
+                .at("/services/" + service);
+        assertTrue(compose.at("/read_only").asBoolean(), service);
+        assertTrue(compose.at("/tmpfs").toString().contains("\"/tmp\""), service);
+    }
+
+    @Test
+    void imagesUnpackDjlsNativeLibrariesWhileTheyAreBuilt() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("deploy/Dockerfile"));
+        Matcher unpack = Pattern.compile("-cp '/app/lib/main/\\*' ([\\w.]+)").matcher(dockerfile);
+        assertTrue(unpack.find(), "the Dockerfile does not run a main class from the service's libraries");
+        String mainClass = unpack.group(1);
+        assertTrue(
+                Files.exists(ROOT.resolve("models/src/main/java/" + mainClass.replace('.', '/') + ".java")),
+                mainClass + " does not exist");
+        assertTrue(
+                unpack.start() < dockerfile.indexOf("\nUSER "),
+                "unpacking must run before the image drops to its user, who cannot write the cache folder");
+        assertTrue(dockerfile.indexOf("DJL_CACHE_DIR=") < unpack.start(), "unpacking must see DJL_CACHE_DIR");
+    }
+
+    /** A variable set by the Dockerfile's ENV. */
+    private static String dockerfileEnvironment(String name) throws IOException {
+        Matcher value = Pattern.compile(name + "=(\\S+)").matcher(Files.readString(ROOT.resolve("deploy/Dockerfile")));
+        assertTrue(value.find(), "the Dockerfile sets no " + name);
+        return value.group(1);
     }
 
     @ParameterizedTest
