@@ -24,11 +24,14 @@ public class CheckpointListener {
 
     private final CheckpointLoader loader;
     private final GeneratorRegistry registry;
+    private final StartupScan scan;
     private final Counter refused;
 
-    public CheckpointListener(CheckpointLoader loader, GeneratorRegistry registry, MeterRegistry meters) {
+    public CheckpointListener(
+            CheckpointLoader loader, GeneratorRegistry registry, StartupScan scan, MeterRegistry meters) {
         this.loader = loader;
         this.registry = registry;
+        this.scan = scan;
         this.refused = meters.counter("ganflow.sampler.checkpoints.refused");
     }
 
@@ -41,6 +44,13 @@ public class CheckpointListener {
         } catch (MalformedEventException e) {
             LOG.warnf("parking checkpoint event on the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
+        }
+        try {
+            scan.awaitFinished();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // shutting down; not parked: every start reads the topic from its beginning again
+            return message.ack();
         }
         if (registry.servedStep(event.runId()).orElse(-1L) >= event.step()) {
             return message.ack(); // replayed history: a newer checkpoint already serves

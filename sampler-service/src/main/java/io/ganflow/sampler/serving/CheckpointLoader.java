@@ -6,6 +6,8 @@ import io.ganflow.events.Json;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.store.CheckpointStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Reads a checkpoint's generator from the store, verified against its manifest, ready to serve. */
@@ -13,12 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CheckpointLoader {
 
     private final CheckpointStore checkpoints;
+    private final Counter loaded;
 
-    public CheckpointLoader(CheckpointStore checkpoints) {
+    public CheckpointLoader(CheckpointStore checkpoints, MeterRegistry meters) {
         this.checkpoints = checkpoints;
+        this.loaded = meters.counter("ganflow.sampler.checkpoints.loaded");
     }
 
     public LoadedGenerator load(CheckpointManifest manifest) {
+        loaded.increment();
         TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
         byte[] parameters = checkpoints.readPart(manifest, CheckpointParts.GENERATOR);
         return LoadedGenerator.load(state.spec(), manifest.step(), parameters);

@@ -5,9 +5,14 @@ import io.ganflow.store.CheckpointStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
 
-/** At start-up, serves each run's latest valid checkpoint from the store, so that a new replica serves at once. */
+/**
+ * At start-up, serves each run's latest valid checkpoint from the store, so that a new replica serves at once.
+ * Checkpoint events replayed from the topic wait for it ({@link #awaitFinished}): by then they are history the scan
+ * has passed, skipped without loading, instead of one load per checkpoint the topic still holds.
+ */
 @ApplicationScoped
 public class StartupScan {
 
@@ -16,7 +21,7 @@ public class StartupScan {
     private final CheckpointStore checkpoints;
     private final CheckpointLoader loader;
     private final GeneratorRegistry registry;
-    private volatile boolean done;
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     public StartupScan(CheckpointStore checkpoints, CheckpointLoader loader, GeneratorRegistry registry) {
         this.checkpoints = checkpoints;
@@ -29,10 +34,15 @@ public class StartupScan {
     }
 
     public boolean isDone() {
-        return done;
+        return finished.getCount() == 0;
     }
 
-    private void scan() {
+    /** Blocks until the scan has finished, successfully or not. */
+    public void awaitFinished() throws InterruptedException {
+        finished.await();
+    }
+
+    void scan() {
         try {
             for (String runId : checkpoints.runIds()) {
                 for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
@@ -50,7 +60,7 @@ public class StartupScan {
                     "start-up scan of the object store failed; serving what checkpoint events bring: %s",
                     e.getMessage());
         } finally {
-            done = true;
+            finished.countDown();
         }
     }
 }

@@ -28,8 +28,8 @@ public final class TestCheckpoints {
                 runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 0);
     }
 
-    /** Writes a checkpoint of a freshly initialised generator and announces it; returns its manifest key. */
-    public static String announce(RunSpec spec, long step, boolean corruptGenerator) {
+    /** Writes a checkpoint of a freshly initialised generator to {@code store}; returns its manifest key. */
+    public static String write(CheckpointStore store, RunSpec spec, long step) {
         byte[] generator;
         try (GanTraining training = GanTraining.start(spec)) {
             generator = training.snapshot().generator();
@@ -37,8 +37,20 @@ public final class TestCheckpoints {
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put(CheckpointParts.GENERATOR, generator);
         parts.put(CheckpointParts.STATE, Json.writeBytes(TrainingState.start(spec)));
-        String manifestKey = CHECKPOINTS.write(spec.runId(), step, 0, parts);
+        return store.write(spec.runId(), step, 0, parts);
+    }
+
+    /** The event the trainer announces a checkpoint with. */
+    public static String event(RunSpec spec, long step, String bucket, String manifestKey) {
+        return Json.write(new CheckpointEvent(
+                CheckpointEvent.VERSION, spec.runId(), step, 0, bucket, manifestKey, System.currentTimeMillis()));
+    }
+
+    /** Writes a checkpoint of a freshly initialised generator and announces it; returns its manifest key. */
+    public static String announce(RunSpec spec, long step, boolean corruptGenerator) {
+        String manifestKey = write(CHECKPOINTS, spec, step);
         if (corruptGenerator) {
+            byte[] generator = CHECKPOINTS.readPart(CHECKPOINTS.readManifest(manifestKey), CheckpointParts.GENERATOR);
             byte[] corrupted = generator.clone();
             corrupted[corrupted.length / 2] ^= 0x10;
             LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
@@ -48,16 +60,7 @@ public final class TestCheckpoints {
                             "x/y");
         }
         KafkaTestClient.send(
-                CheckpointEvent.TOPIC,
-                spec.runId(),
-                Json.write(new CheckpointEvent(
-                        CheckpointEvent.VERSION,
-                        spec.runId(),
-                        step,
-                        0,
-                        IsolatedStoreProfile.BUCKET,
-                        manifestKey,
-                        System.currentTimeMillis())));
+                CheckpointEvent.TOPIC, spec.runId(), event(spec, step, IsolatedStoreProfile.BUCKET, manifestKey));
         return manifestKey;
     }
 
