@@ -51,6 +51,8 @@ final class ConditionalGanInference implements InferenceGenerator {
         List<Block> paths = generator.getChildren().values();
         List<Block> noisePath = paths.get(0).getChildren().values();
         List<Block> labelPath = paths.get(1).getChildren().values();
+        // trunk: 0 transposed conv 7->14, 1 batch norm, 2 ReLU, 3 transposed conv 14->28, 4 batch norm, 5 ReLU,
+        // 6 output conv 7x7, 7 tanh (ConditionalGan#generator)
         List<Block> trunk = paths.get(2).getChildren().values();
 
         FoldedBatchNorm noiseNorm = folded(noisePath.get(1), manager);
@@ -73,10 +75,11 @@ final class ConditionalGanInference implements InferenceGenerator {
         PhaseSpace.TransposedConvolution second = PhaseSpace.transposedConvolution(
                 secondNorm.weight(parameter(trunk.get(3), "weight"), 1),
                 secondNorm.bias(parameter(trunk.get(3), "bias")),
-                2,
+                2, // the doubling layer's stride and padding
                 1,
                 2L * ConditionalGan.SEED_SIDE,
                 manager);
+        // 4x4 output phases of the one output channel: 16 channels, one block of the CPU's convolution kernels
         PhaseSpace.SameConvolution output = PhaseSpace.sameConvolution(
                 parameter(trunk.get(6), "weight"), parameter(trunk.get(6), "bias"), 2, 4, manager);
         return new ConditionalGanInference(noiseWeight, noiseBias, labelMaps, firstWeight, firstBias, second, output);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
+import java.util.Arrays;
 
 /**
  * A batch norm layer in inference mode is, per channel, {@code y = x * scale + shift} with {@code scale = gamma /
@@ -41,7 +42,7 @@ public final class FoldedBatchNorm {
     /** The weights of the layer before, its output channels along {@code outputAxis}, times the scale. */
     public NDArray weight(NDArray weight, int outputAxis) {
         long[] broadcast = new long[weight.getShape().dimension()];
-        java.util.Arrays.fill(broadcast, 1);
+        Arrays.fill(broadcast, 1);
         broadcast[outputAxis] = scale.length;
         NDArray scaled = weight.mul(typed(scale, weight.getDataType()).reshape(new Shape(broadcast)));
         scaled.attach(manager);
