@@ -45,15 +45,9 @@ public class CheckpointListener {
             LOG.warnf("parking checkpoint event on the dead-letter topic: %s", e.getMessage());
             return message.nack(e);
         }
-        try {
-            scan.awaitFinished();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // shutting down; not parked: every start reads the topic from its beginning again
-            return message.ack();
-        }
-        if (registry.servedStep(event.runId()).orElse(-1L) >= event.step()) {
-            return message.ack(); // replayed history: a newer checkpoint already serves
+        if (registry.servedStep(event.runId()).orElse(-1L) >= event.step()
+                || scan.willServeNewer(event.runId(), event.step())) {
+            return message.ack(); // replayed history: a newer checkpoint serves, or soon will
         }
         try {
             long started = System.currentTimeMillis();

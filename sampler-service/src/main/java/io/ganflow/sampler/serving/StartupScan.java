@@ -2,16 +2,17 @@ package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ObjectStoreException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
 
 /**
  * At start-up, serves each run's latest valid checkpoint from the store, so that a new replica serves at once.
- * Checkpoint events replayed from the topic wait for it ({@link #awaitFinished}): by then they are history the scan
- * has passed, skipped without loading, instead of one load per checkpoint the topic still holds.
+ * Checkpoint events replayed from the topic meanwhile are skipped when the store holds a newer checkpoint of their
+ * run ({@link #willServeNewer}), instead of one load per checkpoint the topic still holds; the listener never waits
+ * for the scan, which would leave its record unacknowledged for as long as the scan takes.
  */
 @ApplicationScoped
 public class StartupScan {
@@ -21,7 +22,7 @@ public class StartupScan {
     private final CheckpointStore checkpoints;
     private final CheckpointLoader loader;
     private final GeneratorRegistry registry;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean done;
 
     public StartupScan(CheckpointStore checkpoints, CheckpointLoader loader, GeneratorRegistry registry) {
         this.checkpoints = checkpoints;
@@ -34,12 +35,22 @@ public class StartupScan {
     }
 
     public boolean isDone() {
-        return finished.getCount() == 0;
+        return done;
     }
 
-    /** Blocks until the scan has finished, successfully or not. */
-    public void awaitFinished() throws InterruptedException {
-        finished.await();
+    /**
+     * Whether a checkpoint of {@code runId} newer than {@code step} will serve without loading {@code step}: while
+     * the scan runs, when the store holds one (the scan serves the latest valid one, or refuses it and tries older).
+     */
+    public boolean willServeNewer(String runId, long step) {
+        if (done) {
+            return false;
+        }
+        try {
+            return checkpoints.latest(runId).map(latest -> latest.step() > step).orElse(false);
+        } catch (ObjectStoreException e) {
+            return false; // the event's own load will say what is wrong with the store
+        }
     }
 
     void scan() {
@@ -60,7 +71,7 @@ public class StartupScan {
                     "start-up scan of the object store failed; serving what checkpoint events bring: %s",
                     e.getMessage());
         } finally {
-            finished.countDown();
+            done = true;
         }
     }
 }
