@@ -61,8 +61,9 @@ public final class ServingLatency {
                 percentile(gridMillis.subList(20, 200), 50),
                 percentile(gridMillis.subList(20, 200), 99));
 
-        SamplerMemory memory = SamplerMemory.of(args.length > 2 ? args[2] : ".gan/local/pids/sampler-service.pid");
-        System.out.println("sampler resident memory before the load: " + memory.residentMegabytes() + " MB");
+        ResidentMemory memory =
+                ResidentMemory.ofPidFile(args.length > 2 ? args[2] : ".gan/local/pids/sampler-service.pid");
+        System.out.println("sampler resident memory before the load: " + memory.megabytes() + " MB");
         int[][] loads = {{100, 1}, {100, 4}, {100, 16}, {10, 16}, {1, 32}};
         for (int round = 1; round <= 2; round++) {
             for (int[] load : loads) {
@@ -73,8 +74,7 @@ public final class ServingLatency {
                         load[1],
                         imagesPerSecond(gateway, runId, load[0], load[1], Duration.ofSeconds(15)));
             }
-            System.out.println(
-                    "sampler resident memory after load round " + round + ": " + memory.residentMegabytes() + " MB");
+            System.out.println("sampler resident memory after load round " + round + ": " + memory.megabytes() + " MB");
         }
 
         String dcganRun = DcganRun.trainOnUploadedColours(gateway, KEY, HTTP);

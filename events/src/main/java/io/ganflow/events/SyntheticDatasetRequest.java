@@ -14,7 +14,7 @@ public record SyntheticDatasetRequest(
 
     public static final String TOPIC = "synthetic-dataset-requests";
     public static final int VERSION = 1;
-    /** One PNG per image in a ZIP, with labels.csv (file,label,class). */
+    /** One PNG per image in a ZIP, with labels.csv (file,label). */
     public static final String PNG_ZIP = "png-zip";
     /** Fashion-MNIST's IDX files (images and labels, uncompressed) in a ZIP. */
     public static final String IDX = "idx";

@@ -1,6 +1,7 @@
 package io.ganflow.gateway.images;
 
 import io.ganflow.events.Catalog;
+import io.ganflow.events.ImageRequestLimits;
 import io.ganflow.gateway.limits.GenerationLimits;
 import io.ganflow.gateway.security.ApiKeys;
 import io.ganflow.gateway.upstream.Upstream;
@@ -48,7 +49,7 @@ public class ImageResource {
             @QueryParam("columns") @DefaultValue("10") int columns,
             @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
             @Context HttpHeaders headers) {
-        int images = Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, 20));
+        int images = Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, ImageRequestLimits.MAX_GRID_COLUMNS));
         return charged(
                 headers,
                 images,
@@ -78,7 +79,7 @@ public class ImageResource {
         int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
         return charged(
                 headers,
-                Math.max(1, Math.min(count, 100)),
+                Math.max(1, Math.min(count, ImageRequestLimits.MAX_IMAGES)),
                 () -> sampler.images(
                         runId, chosenClass, count, seed, step, wanted, headers.getHeaderString("If-None-Match")));
     }

@@ -2,7 +2,6 @@ package io.ganflow.gateway.limits;
 
 import io.ganflow.gateway.problems.ProblemException;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class GenerationLimits {
 
+    /** Set in application.properties (GAN_GENERATION_IMAGES_PER_SECOND, GAN_GENERATION_BURST), defaults there. */
     @ConfigMapping(prefix = "ganflow.limits.generation")
     public interface Config {
-        @WithDefault("2000")
         double imagesPerSecond();
 
-        @WithDefault("4000")
         double burst();
     }
 

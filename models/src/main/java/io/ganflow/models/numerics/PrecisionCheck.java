@@ -35,18 +35,31 @@ public final class PrecisionCheck {
     private PrecisionCheck() {}
 
     /**
-     * For services at start-up: returns how long the check took (ms); throws, naming what disagrees, when float32
-     * cannot be trusted on this machine, so that no wrong numbers are trained on or served.
+     * For the trainer at start-up: every layer of every model. Returns how long the check took (ms); throws, naming
+     * what disagrees, when float32 cannot be trusted on this machine, so that no wrong numbers are trained on.
      */
     public static long requireTrustworthyFloat32() {
         long started = System.nanoTime();
+        return require(allModels(), started);
+    }
+
+    /** For the sampler at start-up: every layer of every model, and each model's inference form, which it serves. */
+    public static long requireTrustworthyFloat32ForServing() {
+        long started = System.nanoTime();
         List<String> disagreements = allModels();
+        for (GanModel model : GanModels.ALL) {
+            disagreements.addAll(inferenceForm(model));
+        }
+        return require(disagreements, started);
+    }
+
+    private static long require(List<String> disagreements, long startedNanos) {
         if (!disagreements.isEmpty()) {
             throw new IllegalStateException("float32 layers disagree with float64 on this machine ("
                     + disagreements.size() + " checks, first: " + disagreements.get(0)
                     + "); refusing to compute with them. ganflow.numerics.self-test=false skips this check.");
         }
-        return (System.nanoTime() - started) / 1_000_000;
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     /** What disagrees in any network of any model; empty when float32 can be trusted here. */
@@ -55,7 +68,6 @@ public final class PrecisionCheck {
         for (GanModel model : GanModels.ALL) {
             disagreements.addAll(network(model, true));
             disagreements.addAll(network(model, false));
-            disagreements.addAll(inferenceForm(model));
         }
         return disagreements;
     }

@@ -9,9 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Before anything else starts: every layer of every model in float32 against float64 on this machine's CPU and
- * libtorch, which have computed some convolutions wrongly without a word. When they disagree, the service does not
- * start (the log names the layer), rather than quietly serves wrong numbers.
+ * Before anything else starts: every layer of every model, and the inference forms this service serves, in float32
+ * against float64 on this machine's CPU and libtorch, which have computed some convolutions wrongly without a word.
+ * When they disagree, the service does not start (the log names the layer), rather than quietly serves wrong
+ * numbers.
  */
 @ApplicationScoped
 public class NumericsSelfTest {
@@ -25,7 +26,7 @@ public class NumericsSelfTest {
         if (enabled) {
             LOG.infof(
                     "float32 layers agree with float64 here (checked in %d ms)",
-                    PrecisionCheck.requireTrustworthyFloat32());
+                    PrecisionCheck.requireTrustworthyFloat32ForServing());
         }
     }
 }

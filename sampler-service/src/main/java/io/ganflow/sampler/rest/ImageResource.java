@@ -1,5 +1,6 @@
 package io.ganflow.sampler.rest;
 
+import io.ganflow.events.ImageRequestLimits;
 import io.ganflow.models.image.Png;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.serving.LoadedGenerator;
@@ -29,8 +30,6 @@ public class ImageResource {
 
     public static final String RUN_HEADER = "X-Run-Id";
     public static final String STEP_HEADER = "X-Checkpoint-Step";
-    public static final int MAX_COLUMNS = 20;
-    public static final int MAX_IMAGES = 100;
 
     private final PinnedGenerators generators;
 
@@ -48,7 +47,7 @@ public class ImageResource {
             @QueryParam("columns") @DefaultValue("10") int columns,
             @QueryParam("step") Long step,
             @Context Request request) {
-        Limits.check("columns", columns, 1, MAX_COLUMNS);
+        Limits.check("columns", columns, 1, ImageRequestLimits.MAX_GRID_COLUMNS);
         return render(request, runId, step, "grid", seed, columns, generator -> {
             long[] labels = SampleGrid.labels(generator.classes(), columns);
             return new Images(generator.generate(labels, seed), labels.length, columns);
@@ -66,7 +65,7 @@ public class ImageResource {
             @QueryParam("seed") @DefaultValue("0") long seed,
             @QueryParam("step") Long step,
             @Context Request request) {
-        Limits.check("count", count, 1, MAX_IMAGES);
+        Limits.check("count", count, 1, ImageRequestLimits.MAX_IMAGES);
         return render(request, runId, step, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
             Limits.check("class", classId, 0, generator.classes() - 1);
             return new Images(generator.generate(SampleGrid.ofClass(classId, count), seed), count, Math.min(count, 10));
@@ -108,7 +107,7 @@ public class ImageResource {
     }
 
     private LabelledSamples labelled(String runId, Long step, int classId, int count, long seed) {
-        Limits.check("count", count, 1, MAX_IMAGES);
+        Limits.check("count", count, 1, ImageRequestLimits.MAX_IMAGES);
         return generators
                 .withGenerator(runId, step, generator -> {
                     long[] labels;
