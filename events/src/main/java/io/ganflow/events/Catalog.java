@@ -17,8 +17,8 @@ public final class Catalog {
     public record Model(
             String name, int channels, int side, boolean conditional, int defaultLatentSize, String defaultDataset) {}
 
-    /** A data set: image shape, number of classes, and whether its images carry labels. */
-    public record Dataset(String name, int channels, int side, int classes, boolean labelled) {}
+    /** A data set: image shape, number of classes, whether its images carry labels, and how many training images. */
+    public record Dataset(String name, int channels, int side, int classes, boolean labelled, int images) {}
 
     /**
      * Conditional models embed labels in tables of this many rows and draw fake labels from all of them, so they
@@ -30,8 +30,8 @@ public final class Catalog {
     public static final Model DCGAN_CIFAR10 = new Model("dcgan-cifar10", 3, 32, false, 128, "cifar-10");
     public static final Model CDCGAN_CIFAR10 = new Model("cdcgan-cifar10", 3, 32, true, 128, "cifar-10");
 
-    public static final Dataset FASHION_MNIST = new Dataset("fashion-mnist", 1, 28, 10, true);
-    public static final Dataset CIFAR10 = new Dataset("cifar-10", 3, 32, 10, true);
+    public static final Dataset FASHION_MNIST = new Dataset("fashion-mnist", 1, 28, 10, true, 60_000);
+    public static final Dataset CIFAR10 = new Dataset("cifar-10", 3, 32, 10, true, 50_000);
 
     private static final Map<String, Model> MODELS =
             index(List.of(CGAN_FASHION_MNIST, DCGAN_CIFAR10, CDCGAN_CIFAR10), Model::name);

@@ -11,6 +11,18 @@ public record CheckpointManifest(
 
     public static final int VERSION = 1;
     public static final String FILE_NAME = "manifest.json";
+    /** Steps are 12 digits in keys, so that key order is step order. */
+    public static final long MAX_STEP = 999_999_999_999L;
+
+    /** Where the checkpoint of {@code runId} at {@code step} keeps its parts: steps are zero-padded, so key order is step order. */
+    public static String prefix(String runId, long step) {
+        return "runs/" + runId + "/checkpoints/" + String.format("%012d", step) + "/";
+    }
+
+    /** The key of that checkpoint's manifest. */
+    public static String key(String runId, long step) {
+        return prefix(runId, step) + FILE_NAME;
+    }
 
     public record Part(String name, String key, long size, String sha256) {}
 

@@ -40,6 +40,6 @@ public record DatasetInfo(
 
     /** What a run needs to know to check that a model can train on it. */
     public Catalog.Dataset shape() {
-        return new Catalog.Dataset(name, channels, side, classes.size(), true);
+        return new Catalog.Dataset(name, channels, side, classes.size(), true, images());
     }
 }

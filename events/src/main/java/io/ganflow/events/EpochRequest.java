@@ -20,6 +20,20 @@ public record EpochRequest(
     public static final String TOPIC = "epoch-requests";
     public static final int VERSION = 2;
 
+    public EpochRequest {
+        Fields.version(version, VERSION, "EpochRequest");
+        Ids.check(runId, "runId");
+        Fields.required(dataset, "dataset");
+        Fields.atLeast(epoch, 0, "epoch");
+        if (batchSize < 1 || batchSize > RunSpec.MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException(
+                    "batchSize must be between 1 and " + RunSpec.MAX_BATCH_SIZE + ", was " + batchSize);
+        }
+        Fields.atLeast(limit, 0, "limit");
+        Fields.atLeast(firstBatch, 0, "firstBatch");
+        Fields.atLeast(batchCount, 0, "batchCount");
+    }
+
     /** The whole epoch (what version 1 requests meant). */
     public EpochRequest(int version, String runId, String dataset, int epoch, int batchSize, long seed, int limit) {
         this(version, runId, dataset, epoch, batchSize, seed, limit, 0, 0);

@@ -1,5 +1,7 @@
 package io.ganflow.events;
 
+import java.util.Optional;
+
 /**
  * One batch of a run's epoch as it travels on {@link #TOPIC}: raw uint8 pixels (NCHW, row-major) and int labels,
  * never float tensors. Encoded by {@link ImageBatchCodec}.
@@ -21,8 +23,10 @@ public record ImageBatch(
     public static final String TOPIC = "batches";
 
     public ImageBatch {
-        int imageBytes = channels * height * width;
-        if (labels.length == 0 || pixels.length != labels.length * imageBytes) {
+        Ids.check(runId, "runId");
+        Fields.atLeast(epoch, 0, "epoch");
+        long imageBytes = (long) channels * height * width;
+        if (labels.length == 0 || imageBytes == 0 || pixels.length != labels.length * imageBytes) {
             throw new IllegalArgumentException(
                     "batch of " + labels.length + " labels needs " + labels.length * imageBytes + " pixel bytes for "
                             + channels + "x" + height + "x" + width + " images, has " + pixels.length);
@@ -34,6 +38,38 @@ public record ImageBatch(
 
     public int size() {
         return labels.length;
+    }
+
+    /**
+     * Why this batch cannot be trained by {@code spec}'s run, or empty when it can: it must be of that run, hold
+     * {@code batchSize} images of the model's shape, and (for a conditional model) labels of its classes.
+     */
+    public Optional<String> misfit(RunSpec spec) {
+        Optional<Catalog.Model> model = Catalog.model(spec.model());
+        if (!runId.equals(spec.runId())) {
+            return Optional.of("a batch of run " + runId + " delivered to run " + spec.runId());
+        }
+        if (model.isEmpty()) {
+            return Optional.of("run " + spec.runId() + " trains an unknown model " + spec.model());
+        }
+        Catalog.Model m = model.get();
+        if (channels != m.channels() || height != m.side() || width != m.side()) {
+            return Optional.of(String.format(
+                    "batch of %dx%dx%d images for model %s, which takes %dx%dx%d",
+                    height, width, channels, m.name(), m.side(), m.side(), m.channels()));
+        }
+        if (size() != spec.batchSize()) {
+            return Optional.of("batch of " + size() + " images for a run of batch size " + spec.batchSize());
+        }
+        if (m.conditional()) {
+            for (int label : labels) {
+                if (label >= Catalog.CONDITIONAL_CLASSES) {
+                    return Optional.of("label " + label + " outside the " + Catalog.CONDITIONAL_CLASSES
+                            + " classes of conditional model " + m.name());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean isLastOfEpoch() {

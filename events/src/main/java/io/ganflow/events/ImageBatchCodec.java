@@ -56,7 +56,8 @@ public final class ImageBatchCodec {
             int channels = Short.toUnsignedInt(in.getShort());
             int height = Short.toUnsignedInt(in.getShort());
             int width = Short.toUnsignedInt(in.getShort());
-            int pixelCount = count * channels * height * width;
+            // in longs: a hostile header's product overflows an int and could wrap round to the bytes that follow
+            long pixelCount = (long) count * channels * height * width;
             if (count < 1 || in.remaining() != count + pixelCount) {
                 throw new MalformedEventException(
                         "image batch of " + count + " images of " + channels + "x" + height + "x" + width + " needs "
@@ -66,7 +67,7 @@ public final class ImageBatchCodec {
             for (int i = 0; i < count; i++) {
                 labels[i] = Byte.toUnsignedInt(in.get());
             }
-            byte[] pixels = new byte[pixelCount];
+            byte[] pixels = new byte[(int) pixelCount];
             in.get(pixels);
             return new ImageBatch(
                     new String(runId, StandardCharsets.UTF_8),

@@ -3,6 +3,8 @@ package io.ganflow.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
 
 /** The JSON form of every event. Unknown fields are ignored so that newer producers do not break older consumers. */
 public final class Json {
@@ -39,7 +41,7 @@ public final class Json {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+            throw malformed(type, e);
         }
     }
 
@@ -49,8 +51,18 @@ public final class Json {
         }
         try {
             return MAPPER.readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (JsonProcessingException e) {
+            throw malformed(type, e);
+        } catch (IOException e) {
             throw new MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** Names the type and the cause: a check a record's constructor failed, or where the JSON went wrong. */
+    private static MalformedEventException malformed(Class<?> type, JsonProcessingException e) {
+        String cause = e instanceof ValueInstantiationException && e.getCause() != null
+                ? e.getCause().getMessage()
+                : e.getOriginalMessage();
+        return new MalformedEventException("not a valid " + type.getSimpleName() + ": " + cause);
     }
 }

@@ -29,6 +29,13 @@ public record RunSpec(
     public static final String CGAN_FASHION_MNIST = Catalog.CGAN_FASHION_MNIST.name();
     public static final String FASHION_MNIST = Catalog.FASHION_MNIST.name();
     public static final int MAX_BATCH_SIZE = 1024;
+    /** Training steps one run may take: 150 epochs of Fashion-MNIST at batch 128 are 70,200. */
+    public static final long MAX_STEPS = 10_000_000;
+    /**
+     * Checkpoints one run may write (every {@code checkpointEverySteps} steps and at the end of every epoch):
+     * retention deletes most of them later, but each is written in full first.
+     */
+    public static final long MAX_CHECKPOINTS = 20_000;
 
     /** The tutorial's recipe: Adam with lr 2e-4 and beta1 0.5, batch 128, latent size 100. */
     public static RunSpec defaults(String runId) {
@@ -43,8 +50,8 @@ public record RunSpec(
     /** The reasons this spec cannot run, empty when it can; {@code datasets} finds data sets by name. */
     public List<String> problems(Function<String, Optional<Catalog.Dataset>> datasets) {
         List<String> problems = new ArrayList<>();
-        if (runId == null || !runId.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-            problems.add("runId must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
+        if (!Ids.isValid(runId)) {
+            problems.add("runId must be " + Ids.RULE);
         }
         Optional<Catalog.Model> knownModel = Catalog.model(model);
         Optional<Catalog.Dataset> knownDataset = dataset == null ? Optional.empty() : datasets.apply(dataset);
@@ -57,6 +64,9 @@ public record RunSpec(
         }
         if (knownModel.isPresent() && knownDataset.isPresent()) {
             Catalog.mismatch(knownModel.get(), knownDataset.get()).ifPresent(problems::add);
+        }
+        if (knownDataset.isPresent() && problems.isEmpty()) {
+            problems.addAll(sizeProblems(knownDataset.get()));
         }
         if (epochs < 1 || epochs > 10_000) {
             problems.add("epochs must be between 1 and 10000, was " + epochs);
@@ -81,6 +91,31 @@ public record RunSpec(
         }
         if (datasetLimit < 0) {
             problems.add("datasetLimit must be 0 (all) or positive, was " + datasetLimit);
+        }
+        return problems;
+    }
+
+    /** What the run would cost on {@code data}, in longs (epochs x steps overflow ints), against the ceilings. */
+    private List<String> sizeProblems(Catalog.Dataset data) {
+        if (epochs < 1 || batchSize < 1 || checkpointEverySteps < 1 || datasetLimit < 0) {
+            return List.of(); // already named
+        }
+        int images = datasetLimit > 0 ? Math.min(datasetLimit, data.images()) : data.images();
+        long stepsPerEpoch = images / batchSize;
+        if (stepsPerEpoch == 0) {
+            return List.of("batchSize " + batchSize + " is larger than the " + images + " images the run would use");
+        }
+        long steps = stepsPerEpoch * epochs;
+        List<String> problems = new ArrayList<>();
+        if (steps > MAX_STEPS) {
+            problems.add(epochs + " epochs of " + stepsPerEpoch + " steps are " + steps + " steps; a run takes at most "
+                    + MAX_STEPS);
+        }
+        long checkpoints = steps / checkpointEverySteps + epochs;
+        if (checkpoints > MAX_CHECKPOINTS) {
+            problems.add("a checkpoint every " + checkpointEverySteps + " steps and at every epoch's end are "
+                    + checkpoints + " checkpoints; a run writes at most " + MAX_CHECKPOINTS
+                    + " (raise checkpointEverySteps)");
         }
         return problems;
     }

@@ -18,6 +18,18 @@ public record RunStatus(
     public static final String TOPIC = "run-status";
     public static final int VERSION = 1;
 
+    public RunStatus {
+        Fields.version(version, VERSION, "RunStatus");
+        Ids.check(runId, "runId");
+        Fields.required(state, "state");
+        Fields.atLeast(epoch, 0, "epoch");
+        Fields.atLeast(step, 0, "step");
+        Fields.atLeast(latestCheckpointStep, -1, "latestCheckpointStep");
+        if (spec != null && !runId.equals(spec.runId())) {
+            throw new IllegalArgumentException("spec of run " + spec.runId() + " in a status of run " + runId);
+        }
+    }
+
     public enum State {
         PENDING,
         RUNNING,

@@ -21,22 +21,24 @@ public record SyntheticDatasetRequest(
     /** As many images as Fashion-MNIST's training set. */
     public static final int MAX_IMAGES = 60_000;
 
-    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+    /** A request is answered under its id, so without a valid one (or of an unknown version) it cannot be answered. */
+    public SyntheticDatasetRequest {
+        Fields.version(version, VERSION, "SyntheticDatasetRequest");
+        Ids.check(requestId, "requestId");
+    }
 
-    public int total() {
+    /** Images asked for in all, in a long: the counts of a hostile request may add up past any int. */
+    public long total() {
         return counts == null
                 ? 0
-                : counts.stream().mapToInt(c -> c == null ? 0 : c).sum();
+                : counts.stream().mapToLong(c -> c == null ? 0 : c).sum();
     }
 
     /** The reasons this request cannot be served whatever the run, empty when it can. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (requestId == null || !requestId.matches(ID_PATTERN)) {
-            problems.add("requestId must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit");
-        }
-        if (runId == null || runId.isBlank()) {
-            problems.add("runId is required");
+        if (!Ids.isValid(runId)) {
+            problems.add("runId must be " + Ids.RULE);
         }
         if (step != null && step < 0) {
             problems.add("step must not be negative, was " + step);

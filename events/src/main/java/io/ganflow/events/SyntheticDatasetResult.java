@@ -12,7 +12,7 @@ public record SyntheticDatasetResult(
         long step,
         String format,
         int generated,
-        int total,
+        long total,
         String bucket,
         String objectKey,
         long bytes,
@@ -22,6 +22,15 @@ public record SyntheticDatasetResult(
 
     public static final String TOPIC = "synthetic-dataset-results";
     public static final int VERSION = 1;
+
+    public SyntheticDatasetResult {
+        Fields.version(version, VERSION, "SyntheticDatasetResult");
+        Ids.check(requestId, "requestId");
+        Fields.required(state, "state");
+        Fields.atLeast(generated, 0, "generated");
+        Fields.atLeast(total, 0, "total");
+        Fields.atLeast(bytes, 0, "bytes");
+    }
 
     public enum State {
         RUNNING,
@@ -60,7 +69,7 @@ public record SyntheticDatasetResult(
                 request.runId(),
                 step,
                 request.format(),
-                request.total(),
+                Math.toIntExact(request.total()),
                 request.total(),
                 bucket,
                 objectKey(request.requestId()),

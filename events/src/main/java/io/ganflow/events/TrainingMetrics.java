@@ -20,4 +20,11 @@ public record TrainingMetrics(
 
     public static final String TOPIC = "training-metrics";
     public static final int VERSION = 1;
+
+    public TrainingMetrics {
+        Fields.version(version, VERSION, "TrainingMetrics");
+        Ids.check(runId, "runId");
+        Fields.atLeast(epoch, 0, "epoch");
+        Fields.atLeast(step, 0, "step");
+    }
 }

@@ -21,8 +21,6 @@ public record UploadedDataset(
         long uploadedMillis) {
 
     public static final int VERSION = 1;
-    /** Names share the run id rules, so they are safe as object keys and in URLs. */
-    public static final String NAME_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
 
     public int images() {
         return counts.stream().mapToInt(Integer::intValue).sum();

@@ -50,6 +50,19 @@ class ImageBatchCodecTest {
     }
 
     @Test
+    void aHeaderWhoseSizesOverflowAnIntIsRefused() {
+        byte[] encoded = ImageBatchCodec.encode(randomBatch(1, 1, 8));
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(encoded);
+        int counts = 4 + 2 + "run-1".length() + 12;
+        // 65536 images of 65535 x 65535 x 65535: as ints the byte count wraps round; as longs it is far too many
+        header.putInt(counts, 65536).putShort(counts + 4, (short) 65535).putShort(counts + 6, (short) 65535);
+        header.putShort(counts + 8, (short) 65535);
+        MalformedEventException error =
+                assertThrows(MalformedEventException.class, () -> ImageBatchCodec.decode(encoded));
+        assertTrue(error.getMessage().contains("needs"), error.getMessage());
+    }
+
+    @Test
     void foreignBytesAreRefused() {
         MalformedEventException error =
                 assertThrows(MalformedEventException.class, () -> ImageBatchCodec.decode("{\"hello\":1}".getBytes()));

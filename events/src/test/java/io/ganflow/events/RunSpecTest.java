@@ -43,13 +43,13 @@ class RunSpecTest {
     @Test
     void aConditionalModelNeedsLabels() {
         Catalog.Model conditional = new Catalog.Model("c", 1, 8, true, 10, "u");
-        Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 8, 0, false);
+        Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 8, 0, false, 1000);
         assertTrue(Catalog.mismatch(conditional, unlabelled).orElseThrow().contains("needs a labelled data set"));
     }
 
     @Test
     void aConditionalModelNeedsAsManyClassesAsItsLabelTables() {
-        Catalog.Dataset threeClasses = new Catalog.Dataset("pets", 3, 32, 3, true);
+        Catalog.Dataset threeClasses = new Catalog.Dataset("pets", 3, 32, 3, true, 1000);
         assertTrue(Catalog.mismatch(Catalog.CDCGAN_CIFAR10, threeClasses)
                 .orElseThrow()
                 .contains("needs 10 classes; data set pets has 3"));
@@ -60,10 +60,27 @@ class RunSpecTest {
     void uploadedDataSetsAreFoundThroughTheGivenLookup() {
         RunSpec onPets = spec(Catalog.DCGAN_CIFAR10.name(), "pets");
         assertTrue(onPets.problems().get(0).contains("or an uploaded data set, was pets"));
-        assertTrue(onPets.problems(name -> java.util.Optional.of(new Catalog.Dataset(name, 3, 32, 3, true)))
+        assertTrue(onPets.problems(name -> java.util.Optional.of(new Catalog.Dataset(name, 3, 32, 3, true, 1000)))
                 .isEmpty());
-        assertTrue(onPets.problems(name -> java.util.Optional.of(new Catalog.Dataset(name, 1, 28, 3, true)))
+        assertTrue(onPets.problems(name -> java.util.Optional.of(new Catalog.Dataset(name, 1, 28, 3, true, 1000)))
                 .get(0)
                 .contains("has 28x28x1"));
+    }
+
+    @Test
+    void aRunThatWouldTakeTooManyStepsOrCheckpointsIsRefusedWithoutOverflowing() {
+        RunSpec everyStep = new RunSpec(
+                "run-1", "cgan-fashion-mnist", "fashion-mnist", 10_000, 128, 2e-4, 0.5, 0.999, 100, 1, 10, 1L, 0);
+        List<String> problems = everyStep.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("4690000 checkpoints")), "" + problems);
+        RunSpec batchOfOne = new RunSpec(
+                "run-1", "cgan-fashion-mnist", "fashion-mnist", 10_000, 1, 2e-4, 0.5, 0.999, 100, 100_000, 10, 1L, 0);
+        assertTrue(
+                batchOfOne.problems().stream().anyMatch(p -> p.contains("600000000 steps")),
+                "" + batchOfOne.problems());
+        RunSpec tooLargeBatch = new RunSpec(
+                "run-1", "cgan-fashion-mnist", "fashion-mnist", 1, 128, 2e-4, 0.5, 0.999, 100, 10, 10, 1L, 100);
+        assertTrue(
+                tooLargeBatch.problems().get(0).contains("larger than the 100 images"), "" + tooLargeBatch.problems());
     }
 }

@@ -1,6 +1,7 @@
 package io.ganflow.store;
 
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.Ids;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.Sha256;
@@ -30,11 +31,11 @@ public final class CheckpointStore {
     private static final String RUNS = "runs/";
 
     public static String runPrefix(String runId) {
-        return RUNS + runId + "/";
+        return RUNS + Ids.check(runId, "runId") + "/";
     }
 
     public static String checkpointPrefix(String runId, long step) {
-        return runPrefix(runId) + "checkpoints/" + String.format("%012d", step) + "/";
+        return CheckpointManifest.prefix(runId, step);
     }
 
     /** Writes every part, then the manifest; returns the manifest's key. */

@@ -2,6 +2,7 @@ package io.ganflow.store;
 
 import io.ganflow.events.Catalog;
 import io.ganflow.events.DatasetInfo;
+import io.ganflow.events.Ids;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.Sha256;
@@ -25,20 +26,25 @@ public final class DatasetStore {
         this.store = store;
     }
 
+    /** The folder of a data set's objects; only a valid name becomes a key. */
+    private static String folder(String name) {
+        return PREFIX + Ids.check(name, "data set name") + "/";
+    }
+
     public static String archiveKey(String name) {
-        return PREFIX + name + "/upload.archive";
+        return folder(name) + "upload.archive";
     }
 
     private static String manifestKey(String name) {
-        return PREFIX + name + "/manifest.json";
+        return folder(name) + "manifest.json";
     }
 
     private static String pixelsKey(String name) {
-        return PREFIX + name + "/pixels.bin";
+        return folder(name) + "pixels.bin";
     }
 
     private static String labelsKey(String name) {
-        return PREFIX + name + "/labels.bin";
+        return folder(name) + "labels.bin";
     }
 
     public void saveArchive(String name, byte[] archive) {
@@ -72,7 +78,7 @@ public final class DatasetStore {
     /** A data set's shape by name, built in or uploaded: what checking a run against its model needs. */
     public Optional<Catalog.Dataset> find(String name) {
         Optional<Catalog.Dataset> builtIn = Catalog.dataset(name);
-        if (builtIn.isPresent() || name == null || !name.matches(UploadedDataset.NAME_PATTERN)) {
+        if (builtIn.isPresent() || !Ids.isValid(name)) {
             return builtIn;
         }
         return manifest(name).map(m -> DatasetInfo.of(m).shape());

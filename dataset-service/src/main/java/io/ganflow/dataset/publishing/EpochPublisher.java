@@ -47,21 +47,23 @@ public class EpochPublisher {
         this.statuses = statuses;
     }
 
+    /**
+     * Unreadable requests never get here; one whose batches cannot be made marks its run FAILED and is parked, by
+     * SmallRye, on the dataset-service's dead-letter topic with the reason.
+     */
     @Incoming(EpochRequest.TOPIC)
     @Blocking
-    public CompletionStage<Void> onEpochRequest(Message<String> message) {
-        EpochRequest request = null;
+    public CompletionStage<Void> onEpochRequest(Message<EpochRequest> message) {
+        EpochRequest request = message.getPayload();
         try {
-            request = Json.read(message.getPayload(), EpochRequest.class);
             publish(request);
             return message.ack();
         } catch (RuntimeException e) {
-            LOG.warnf("parking epoch request on the dead-letter topic: %s", e.getMessage());
-            if (request != null && request.runId() != null) {
-                // the run cannot go on without its data: say so where its users look
-                statuses.send(
-                        Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
-            }
+            LOG.warnf(
+                    "run=%s epoch %d cannot be published, parking its request: %s",
+                    request.runId(), request.epoch(), e.getMessage());
+            // the run cannot go on without its data: say so where its users look
+            statuses.send(Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
             return message.nack(e);
         }
     }

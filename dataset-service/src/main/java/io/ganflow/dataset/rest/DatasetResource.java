@@ -4,8 +4,8 @@ import io.ganflow.dataset.epoch.DatasetCatalog;
 import io.ganflow.dataset.idx.DatasetFormatException;
 import io.ganflow.dataset.uploads.DatasetImporter;
 import io.ganflow.events.DatasetInfo;
+import io.ganflow.events.Ids;
 import io.ganflow.events.Problem;
-import io.ganflow.events.UploadedDataset;
 import io.ganflow.store.DatasetStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
@@ -56,7 +56,7 @@ public class DatasetResource {
             @PathParam("name") String name,
             @QueryParam("channels") @DefaultValue("3") int channels,
             @QueryParam("side") @DefaultValue("32") int side) {
-        if (!name.matches(UploadedDataset.NAME_PATTERN)) {
+        if (!Ids.isValid(name)) {
             return problem(400, "Invalid data set name", "a name is 1-63 lowercase letters, digits or dashes");
         }
         if (channels != 1 && channels != 3) {

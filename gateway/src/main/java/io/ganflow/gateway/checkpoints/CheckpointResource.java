@@ -49,8 +49,7 @@ public class CheckpointResource {
     public Response samples(@PathParam("runId") String runId, @PathParam("step") long step) {
         CheckpointManifest manifest;
         try {
-            manifest = checkpoints.readManifest(
-                    CheckpointStore.checkpointPrefix(runId, step) + CheckpointManifest.FILE_NAME);
+            manifest = checkpoints.readManifest(CheckpointManifest.key(runId, step));
         } catch (MalformedEventException e) {
             throw new ProblemException(
                     404, "No such checkpoint", "run " + runId + " has no checkpoint at step " + step);
@@ -59,7 +58,8 @@ public class CheckpointResource {
         return Response.ok(png, "image/png")
                 .header("X-Run-Id", runId)
                 .header("X-Checkpoint-Step", step)
-                .header("Cache-Control", "public, max-age=31536000, immutable")
+                // behind a key: browsers may keep it, shared caches may not
+                .header("Cache-Control", "private, max-age=31536000, immutable")
                 .build();
     }
 }

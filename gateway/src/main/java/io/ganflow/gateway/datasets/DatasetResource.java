@@ -1,6 +1,6 @@
 package io.ganflow.gateway.datasets;
 
-import io.ganflow.events.UploadedDataset;
+import io.ganflow.events.Ids;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.upstream.Upstream;
 import io.ganflow.store.DatasetStore;
@@ -63,7 +63,7 @@ public class DatasetResource {
             @Parameter(description = "1 (gray) or 3 (RGB)") @QueryParam("channels") @DefaultValue("3") int channels,
             @Parameter(description = "image side in pixels, 8-128") @QueryParam("side") @DefaultValue("32") int side,
             byte[] archive) {
-        if (!name.matches(UploadedDataset.NAME_PATTERN)) {
+        if (!Ids.isValid(name)) {
             throw new ProblemException(
                     400, "Invalid data set name", "a name is 1-63 lowercase letters, digits or dashes");
         }

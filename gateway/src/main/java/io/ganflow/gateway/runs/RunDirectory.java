@@ -1,7 +1,6 @@
 package io.ganflow.gateway.runs;
 
 import io.ganflow.events.Json;
-import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * The gateway's view of all runs, rebuilt at start-up from the compacted run-status topic and kept current by it and
@@ -19,8 +17,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RunDirectory {
-
-    private static final Logger LOG = Logger.getLogger(RunDirectory.class);
 
     private final Map<String, RunStatus> statuses = new ConcurrentHashMap<>();
     private final RunEvents events;
@@ -30,26 +26,17 @@ public class RunDirectory {
         this.events = events;
     }
 
+    /** Statuses that cannot be read never get here: they are parked on the gateway's dead-letter topic. */
     @Incoming(RunStatus.TOPIC)
-    public void onStatus(String message) {
-        try {
-            RunStatus status = Json.read(message, RunStatus.class);
-            statuses.merge(status.runId(), status, (old, now) -> newer(old, now));
-            events.status(status.runId(), message);
-        } catch (MalformedEventException e) {
-            LOG.warnf("ignoring unreadable run status: %s", e.getMessage());
-        }
+    public void onStatus(RunStatus status) {
+        statuses.merge(status.runId(), status, (old, now) -> newer(old, now));
+        events.status(status.runId(), Json.write(status));
     }
 
     @Incoming(TrainingMetrics.TOPIC)
-    public void onMetrics(String message) {
-        try {
-            TrainingMetrics metrics = Json.read(message, TrainingMetrics.class);
-            latestSteps.merge(metrics.runId(), metrics.step(), Math::max);
-            events.metrics(metrics, message);
-        } catch (MalformedEventException e) {
-            LOG.warnf("ignoring unreadable training metrics: %s", e.getMessage());
-        }
+    public void onMetrics(TrainingMetrics metrics) {
+        latestSteps.merge(metrics.runId(), metrics.step(), Math::max);
+        events.metrics(metrics, Json.write(metrics));
     }
 
     void record(RunStatus status) {

@@ -2,7 +2,6 @@ package io.ganflow.gateway.runs;
 
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.Json;
-import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.TrainingMetrics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * What happens to runs, live, for Server-Sent Events: metrics points, checkpoints and status changes, fanned out to
@@ -28,19 +26,13 @@ public class RunEvents {
     public record RunEvent(String runId, String name, String json) {}
 
     static final int HISTORY = 5000;
-    private static final Logger LOG = Logger.getLogger(RunEvents.class);
 
     private final BroadcastProcessor<RunEvent> live = BroadcastProcessor.create();
     private final Map<String, Deque<TrainingMetrics>> history = new ConcurrentHashMap<>();
 
     @Incoming(CheckpointEvent.TOPIC)
-    public void onCheckpoint(String message) {
-        try {
-            CheckpointEvent checkpoint = Json.read(message, CheckpointEvent.class);
-            live.onNext(new RunEvent(checkpoint.runId(), "checkpoint", message));
-        } catch (MalformedEventException e) {
-            LOG.warnf("ignoring unreadable checkpoint event: %s", e.getMessage());
-        }
+    public void onCheckpoint(CheckpointEvent checkpoint) {
+        live.onNext(new RunEvent(checkpoint.runId(), "checkpoint", Json.write(checkpoint)));
     }
 
     void metrics(TrainingMetrics point, String json) {

@@ -1,7 +1,6 @@
 package io.ganflow.gateway.synthetic;
 
 import io.ganflow.events.Json;
-import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -14,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * The gateway's view of synthetic data set jobs: requests it sent, and every result the samplers announce, read from
@@ -23,8 +21,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SyntheticDatasetDirectory {
-
-    private static final Logger LOG = Logger.getLogger(SyntheticDatasetDirectory.class);
 
     private final Map<String, SyntheticDatasetView> jobs = new ConcurrentHashMap<>();
     private final Emitter<Record<String, String>> requests;
@@ -39,15 +35,10 @@ public class SyntheticDatasetDirectory {
     }
 
     @Incoming(SyntheticDatasetResult.TOPIC)
-    public void onResult(String message) {
-        try {
-            SyntheticDatasetResult result = Json.read(message, SyntheticDatasetResult.class);
-            SyntheticDatasetView now = SyntheticDatasetView.of(result);
-            // a late progress report never hides the end of a job
-            jobs.merge(result.requestId(), now, (old, next) -> old.ended() && !next.ended() ? old : next);
-        } catch (MalformedEventException e) {
-            LOG.warnf("ignoring unreadable synthetic data set result: %s", e.getMessage());
-        }
+    public void onResult(SyntheticDatasetResult result) {
+        SyntheticDatasetView now = SyntheticDatasetView.of(result);
+        // a late progress report never hides the end of a job
+        jobs.merge(result.requestId(), now, (old, next) -> old.ended() && !next.ended() ? old : next);
     }
 
     Optional<SyntheticDatasetView> get(String requestId) {

@@ -11,7 +11,7 @@ public record SyntheticDatasetView(
         long step,
         String format,
         int generated,
-        int total,
+        long total,
         long bytes,
         String sha256,
         String message,

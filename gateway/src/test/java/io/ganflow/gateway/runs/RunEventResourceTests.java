@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.IsolatedStoreProfile;
@@ -57,7 +58,13 @@ class RunEventResourceTests {
         TrainingMetrics point = new TrainingMetrics(
                 TrainingMetrics.VERSION, runId, 0, 7, 0.6, 1.9, 0.7, 0.3, 120.0, System.currentTimeMillis());
         CheckpointEvent checkpoint = new CheckpointEvent(
-                CheckpointEvent.VERSION, runId, 10, 0, "bucket", "runs/" + runId + "/x", System.currentTimeMillis());
+                CheckpointEvent.VERSION,
+                runId,
+                10,
+                0,
+                "bucket",
+                CheckpointManifest.key(runId, 10),
+                System.currentTimeMillis());
         KafkaTestClient.send(TrainingMetrics.TOPIC, runId, Json.write(point));
         long deadline = System.currentTimeMillis() + 60_000;
         // the gateway reads only new checkpoint events: send until its consumer has joined and one arrives

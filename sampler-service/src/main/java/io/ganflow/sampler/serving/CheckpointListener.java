@@ -1,16 +1,13 @@
 package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointEvent;
-import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.store.ObjectStoreException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,19 +32,13 @@ public class CheckpointListener {
         this.refused = meters.counter("ganflow.sampler.checkpoints.refused");
     }
 
+    /** Unreadable events never get here: SmallRye parks them on the sampler's dead-letter topic with the reason. */
     @Incoming(CheckpointEvent.TOPIC)
     @Blocking
-    public CompletionStage<Void> onCheckpoint(Message<String> message) {
-        CheckpointEvent event;
-        try {
-            event = Json.read(message.getPayload(), CheckpointEvent.class);
-        } catch (MalformedEventException e) {
-            LOG.warnf("parking checkpoint event on the dead-letter topic: %s", e.getMessage());
-            return message.nack(e);
-        }
+    public void onCheckpoint(CheckpointEvent event) {
         if (registry.servedStep(event.runId()).orElse(-1L) >= event.step()
                 || scan.willServeNewer(event.runId(), event.step())) {
-            return message.ack(); // replayed history: a newer checkpoint serves, or soon will
+            return; // replayed history: a newer checkpoint serves, or soon will
         }
         try {
             long started = System.currentTimeMillis();
@@ -66,6 +57,5 @@ public class CheckpointListener {
                     registry.servedStep(event.runId()).map(String::valueOf).orElse("none"),
                     e.getMessage());
         }
-        return message.ack();
     }
 }

@@ -3,7 +3,6 @@ package io.ganflow.sampler.serving;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.models.serving.LoadedGenerator;
-import io.ganflow.store.CheckpointStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,8 +67,7 @@ public class PinnedGenerators {
         }
         ServingGenerator loaded;
         try {
-            CheckpointManifest manifest =
-                    loader.manifest(CheckpointStore.checkpointPrefix(runId, step) + CheckpointManifest.FILE_NAME);
+            CheckpointManifest manifest = loader.manifest(CheckpointManifest.key(runId, step));
             loaded = new ServingGenerator(loader.load(manifest));
         } catch (MalformedEventException e) {
             return Optional.empty(); // no such checkpoint, or one that fails its checks

@@ -3,7 +3,6 @@ package io.ganflow.sampler.synthetic;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
-import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.models.image.SampleGrid;
@@ -27,12 +26,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,19 +66,13 @@ public class SyntheticDatasetJobs {
         this.results = results;
     }
 
+    /**
+     * Requests that cannot be read (or answered: no valid request id) never get here: SmallRye parks them on the
+     * sampler's dead-letter topic with the reason. A readable one is always answered, DONE or FAILED.
+     */
     @Incoming(SyntheticDatasetRequest.TOPIC)
     @Blocking
-    public CompletionStage<Void> onRequest(Message<String> message) {
-        SyntheticDatasetRequest request;
-        try {
-            request = Json.read(message.getPayload(), SyntheticDatasetRequest.class);
-            if (request.requestId() == null || !request.requestId().matches(SyntheticDatasetRequest.ID_PATTERN)) {
-                throw new MalformedEventException("synthetic data set request without a valid requestId");
-            }
-        } catch (MalformedEventException e) {
-            LOG.warnf("parking synthetic data set request on the dead-letter topic: %s", e.getMessage());
-            return message.nack(e);
-        }
+    public void onRequest(SyntheticDatasetRequest request) {
         try {
             if (!request.problems().isEmpty()) {
                 throw new JobFailure(String.join("; ", request.problems()));
@@ -96,7 +87,6 @@ public class SyntheticDatasetJobs {
             LOG.warnf("synthetic data set %s failed: %s", request.requestId(), e.getMessage());
             publish(SyntheticDatasetResult.failed(request, String.valueOf(e.getMessage())));
         }
-        return message.ack();
     }
 
     private SyntheticDatasetResult generate(SyntheticDatasetRequest request) {
@@ -132,7 +122,7 @@ public class SyntheticDatasetJobs {
         int side = shape[1];
         int imageBytes = channels * side * side;
         try (DatasetArchive archive = SyntheticDatasetRequest.IDX.equals(request.format())
-                ? new IdxZipArchive(out, request.total(), channels, side)
+                ? new IdxZipArchive(out, Math.toIntExact(request.total()), channels, side)
                 : new PngZipArchive(out, channels, side)) {
             int generated = 0;
             long lastProgress = 0;

@@ -2,6 +2,8 @@ package io.ganflow.sampler.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.testing.LocalInfrastructure;
@@ -10,7 +12,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Optional;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,12 +37,8 @@ class CheckpointListenerTests {
         CheckpointListener listener = new CheckpointListener(loader, registry, scan, meters);
 
         // the topic's history arrives before the scan has got to the run
-        listener.onCheckpoint(Message.of(TestCheckpoints.event(spec, 10, bucket, first)))
-                .toCompletableFuture()
-                .join();
-        listener.onCheckpoint(Message.of(TestCheckpoints.event(spec, 20, bucket, second)))
-                .toCompletableFuture()
-                .join();
+        listener.onCheckpoint(Json.read(TestCheckpoints.event(spec, 10, bucket, first), CheckpointEvent.class));
+        listener.onCheckpoint(Json.read(TestCheckpoints.event(spec, 20, bucket, second), CheckpointEvent.class));
         scan.scan();
 
         assertEquals(Optional.of(30L), registry.servedStep(spec.runId()));

@@ -1,7 +1,6 @@
 package io.ganflow.trainer.runs;
 
 import io.ganflow.events.EpochRequest;
-import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.store.CheckpointStore;
@@ -46,39 +45,44 @@ public class RunCommandHandler {
         this.config = config;
     }
 
+    /**
+     * Unreadable commands never get here, and a start this trainer cannot run is refused: SmallRye parks both on the
+     * trainer's dead-letter topic with the reason.
+     */
     @Incoming(RunCommand.TOPIC)
     @Blocking
-    public CompletionStage<Void> onCommand(Message<String> message) {
-        try {
-            RunCommand command = Json.read(message.getPayload(), RunCommand.class);
-            if (command.type() == RunCommand.Type.STOP) {
-                return message.ack(); // every replica handles stops: RunStopListener
-            }
-            RunSpec spec = command.spec();
-            List<String> problems = spec == null ? List.of("no run spec") : spec.problems(datasets::find);
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("run " + command.runId() + " cannot start: " + problems);
-            }
-            if (specs.load(spec.runId()).isEmpty()) {
-                LOG.infof("run=%s is not in this trainer's object store; ignoring its start command", spec.runId());
-                return message.ack();
-            }
-            if (specs.isStopped(spec.runId())) {
-                LOG.infof("run=%s was stopped; ignoring its start command", spec.runId());
-                return message.ack();
-            }
-            if (checkpoints.latest(spec.runId()).isPresent()) {
-                LOG.infof("run=%s was started before; it continues from its checkpoints", spec.runId());
-                return message.ack();
-            }
-            events.requestEpoch(EpochRequest.windowHolding(spec, 0, 0, config.windowBatches()));
-            LOG.infof(
-                    "run=%s started: %s on %s, %d epochs of batch %d",
-                    spec.runId(), spec.model(), spec.dataset(), spec.epochs(), spec.batchSize());
-            return message.ack();
-        } catch (RuntimeException e) {
-            LOG.warnf("parking run command on the dead-letter topic: %s", e.getMessage());
-            return message.nack(e);
+    public CompletionStage<Void> onCommand(Message<RunCommand> message) {
+        RunCommand command = message.getPayload();
+        List<String> problems =
+                command.type() == RunCommand.Type.START ? command.spec().problems(datasets::find) : List.of();
+        if (!problems.isEmpty()) {
+            LOG.warnf("run=%s cannot start, parking its command: %s", command.runId(), problems);
+            return message.nack(new IllegalArgumentException("run " + command.runId() + " cannot start: " + problems));
         }
+        handle(command);
+        return message.ack();
+    }
+
+    private void handle(RunCommand command) {
+        if (command.type() == RunCommand.Type.STOP) {
+            return; // every replica handles stops: RunStopListener
+        }
+        RunSpec spec = command.spec();
+        if (specs.load(spec.runId()).isEmpty()) {
+            LOG.infof("run=%s is not in this trainer's object store; ignoring its start command", spec.runId());
+            return;
+        }
+        if (specs.isStopped(spec.runId())) {
+            LOG.infof("run=%s was stopped; ignoring its start command", spec.runId());
+            return;
+        }
+        if (checkpoints.latest(spec.runId()).isPresent()) {
+            LOG.infof("run=%s was started before; it continues from its checkpoints", spec.runId());
+            return;
+        }
+        events.requestEpoch(EpochRequest.windowHolding(spec, 0, 0, config.windowBatches()));
+        LOG.infof(
+                "run=%s started: %s on %s, %d epochs of batch %d",
+                spec.runId(), spec.model(), spec.dataset(), spec.epochs(), spec.batchSize());
     }
 }

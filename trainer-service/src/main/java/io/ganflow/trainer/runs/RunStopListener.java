@@ -1,12 +1,9 @@
 package io.ganflow.trainer.runs;
 
-import io.ganflow.events.Json;
-import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunCommand;
 import io.ganflow.trainer.training.TrainingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Hands STOP commands to the training loop. Unlike starts, which one trainer of the group handles, every trainer
@@ -17,7 +14,6 @@ import org.jboss.logging.Logger;
 public class RunStopListener {
 
     static final String CHANNEL = "run-stops";
-    private static final Logger LOG = Logger.getLogger(RunStopListener.class);
 
     private final TrainingLoop loop;
 
@@ -25,16 +21,14 @@ public class RunStopListener {
         this.loop = loop;
     }
 
+    /**
+     * {@code command} is null when the record could not be read: the start handler of the shared group parks
+     * unreadable commands, so this group (failure strategy {@code ignore}) only skips them.
+     */
     @Incoming(CHANNEL)
-    public void onCommand(String message) {
-        try {
-            RunCommand command = Json.read(message, RunCommand.class);
-            if (command.type() == RunCommand.Type.STOP) {
-                loop.requestStop(command.runId());
-            }
-        } catch (MalformedEventException e) {
-            // the start handler of the shared group parks unreadable commands; here they are only skipped
-            LOG.debugf("skipping an unreadable run command: %s", e.getMessage());
+    public void onCommand(RunCommand command) {
+        if (command != null && command.type() == RunCommand.Type.STOP) {
+            loop.requestStop(command.runId());
         }
     }
 }

@@ -6,9 +6,14 @@ import io.ganflow.events.Json;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Everything the trainer announces on Kafka, each message keyed by its run id. */
 @ApplicationScoped
@@ -20,14 +25,14 @@ public class TrainingEvents {
     private final Emitter<Record<String, String>> metrics;
     private final Emitter<Record<String, String>> checkpoints;
     private final Emitter<Record<String, String>> statuses;
-    private final Emitter<Record<String, byte[]>> deadLetters;
+    private final Emitter<byte[]> deadLetters;
 
     public TrainingEvents(
             @Channel(EpochRequest.TOPIC) Emitter<Record<String, String>> epochRequests,
             @Channel(TrainingMetrics.TOPIC) Emitter<Record<String, String>> metrics,
             @Channel(CheckpointEvent.TOPIC) Emitter<Record<String, String>> checkpoints,
             @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses,
-            @Channel(DEAD_LETTERS) Emitter<Record<String, byte[]>> deadLetters) {
+            @Channel(DEAD_LETTERS) Emitter<byte[]> deadLetters) {
         this.epochRequests = epochRequests;
         this.metrics = metrics;
         this.checkpoints = checkpoints;
@@ -51,7 +56,20 @@ public class TrainingEvents {
         statuses.send(Record.of(status.runId(), Json.write(status)));
     }
 
-    public void park(String key, byte[] value) {
-        deadLetters.send(Record.of(key, value));
+    /**
+     * Parks a batch record the training loop cannot use, with the same headers SmallRye's dead-letter strategy
+     * writes for the trainer's other channels: the reason, and where the record came from.
+     */
+    public void park(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", String.valueOf(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        deadLetters.send(Message.of(record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(record.key())
+                        .withHeaders(headers)
+                        .build()));
     }
 }

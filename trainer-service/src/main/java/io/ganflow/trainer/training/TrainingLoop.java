@@ -9,6 +9,7 @@ import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.training.GanTraining;
+import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.trainer.config.TrainerConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -107,23 +109,27 @@ public class TrainingLoop {
         return thread != null && thread.isAlive() && System.currentTimeMillis() - lastPollMillis < 300_000;
     }
 
+    /** Ends only on shutdown: one record, or one failed poll or commit, never ends it (the loop goes on). */
     private void run() {
         try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
             consumer.subscribe(List.of(ImageBatch.TOPIC), new Rebalance(consumer));
+            long backoffMillis = 0;
             while (running.get()) {
                 lastPollMillis = System.currentTimeMillis();
-                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(config.pollMillis()));
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    handle(record);
-                    stopRequestedRuns();
-                    commit(consumer);
-                }
-                stopRequestedRuns();
-                if (records.isEmpty()) {
-                    askAgainIfStalled();
-                } else {
-                    lastRecordMillis = System.currentTimeMillis();
-                    stallMillis = config.stallMillis();
+                try {
+                    pollOnce(consumer);
+                    backoffMillis = 0;
+                } catch (RuntimeException e) {
+                    // the store or the broker is away (or a fault not of any run's own): wait, read the same
+                    // records again
+                    backoffMillis = Math.min(30_000, Math.max(500, 2 * backoffMillis));
+                    if (e instanceof ObjectStoreException || e instanceof KafkaException) {
+                        LOG.warnf("training paused for %d ms: %s", backoffMillis, e.getMessage());
+                    } else {
+                        LOG.errorf(e, "training paused for %d ms: %s", backoffMillis, e.getMessage());
+                    }
+                    rewindToCommitted(consumer);
+                    sleep(backoffMillis);
                 }
             }
             commit(consumer);
@@ -135,6 +141,43 @@ public class TrainingLoop {
         }
     }
 
+    private void pollOnce(KafkaConsumer<String, byte[]> consumer) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(config.pollMillis()));
+        for (ConsumerRecord<String, byte[]> record : records) {
+            handle(record);
+            stopRequestedRuns();
+            commit(consumer);
+        }
+        stopRequestedRuns();
+        if (records.isEmpty()) {
+            askAgainIfStalled();
+        } else {
+            lastRecordMillis = System.currentTimeMillis();
+            stallMillis = config.stallMillis();
+        }
+    }
+
+    /**
+     * Reads every partition again from its committed offset, which no checkpoint has passed: batches the runs
+     * already trained are skipped by their positions, so nothing is trained twice.
+     */
+    private void rewindToCommitted(KafkaConsumer<String, byte[]> consumer) {
+        try {
+            Set<TopicPartition> assigned = consumer.assignment();
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+            for (TopicPartition partition : assigned) {
+                OffsetAndMetadata offset = committed.get(partition);
+                if (offset != null) {
+                    consumer.seek(partition, offset);
+                } else {
+                    consumer.seekToBeginning(List.of(partition));
+                }
+            }
+        } catch (KafkaException e) {
+            LOG.debugf("cannot rewind yet: %s", e.getMessage());
+        }
+    }
+
     private void handle(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         ledger.seen(partition, record.offset());
@@ -142,19 +185,21 @@ public class TrainingLoop {
         try {
             batch = ImageBatchCodec.decode(record.value());
         } catch (MalformedEventException e) {
-            LOG.warnf(
-                    "parking record %s@%d on %s: %s",
-                    partition, record.offset(), TrainingEvents.DEAD_LETTERS, e.getMessage());
-            events.park(record.key(), record.value());
+            park(record, e.getMessage());
             return;
         }
-        Optional<RunSession> found = session(batch.runId(), partition);
+        Optional<RunSession> found = session(batch.runId(), partition, record);
         if (found.isEmpty()) {
             return;
         }
         RunSession session = found.get();
         TrainingState state = session.state();
         if (state.completed() || state.hasTrained(batch.epoch(), batch.index())) {
+            return;
+        }
+        Optional<String> misfit = batch.misfit(session.spec());
+        if (misfit.isPresent()) {
+            fail(batch.runId(), partition, record, "its data does not fit it: " + misfit.get());
             return;
         }
         if (!session.isNext(batch)) {
@@ -167,7 +212,36 @@ public class TrainingLoop {
             return;
         }
         ledger.training(partition, batch.runId(), record.offset());
-        train(session, batch, partition);
+        try {
+            train(session, batch, partition);
+        } catch (ObjectStoreException e) {
+            throw e; // not the run's fault: the loop waits for the store and reads the batch again
+        } catch (RuntimeException e) {
+            fail(batch.runId(), partition, record, "a training step failed: " + e);
+        }
+    }
+
+    private void park(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf(
+                "parking record %s-%d@%d on %s: %s",
+                record.topic(), record.partition(), record.offset(), TrainingEvents.DEAD_LETTERS, reason);
+        events.park(record, reason);
+    }
+
+    /**
+     * A fault of the run's own (its data does not fit it, its step throws): the record is parked, the run is
+     * announced FAILED with the reason and trained no more here, and the other runs go on.
+     */
+    private void fail(String runId, TopicPartition partition, ConsumerRecord<String, byte[]> record, String reason) {
+        park(record, "run " + runId + " failed: " + reason);
+        RunSession session = sessions.remove(runId);
+        if (session != null) {
+            session.close();
+        }
+        ignoredRuns.add(runId);
+        ledger.checkpointed(partition, runId); // its batches no longer hold back the partition's committed offset
+        events.status(RunStatus.failed(runId, reason));
+        LOG.errorf("run=%s failed: %s", runId, reason);
     }
 
     private void train(RunSession session, ImageBatch batch, TopicPartition partition) {
@@ -322,6 +396,22 @@ public class TrainingLoop {
                 state.spec().runId(), state.step(), written.get().manifestKey());
     }
 
+    /**
+     * The run's session for {@code record}: open, resumed from its latest checkpoint, or new. Empty for a run this
+     * trainer cannot find, or whose networks cannot be built (then the run fails).
+     */
+    private Optional<RunSession> session(
+            String runId, TopicPartition partition, ConsumerRecord<String, byte[]> record) {
+        try {
+            return session(runId, partition);
+        } catch (ObjectStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            fail(runId, partition, record, "it cannot be set up: " + e);
+            return Optional.empty();
+        }
+    }
+
     /** The run's session: open, resumed from its latest checkpoint, or new. Empty for a run this trainer cannot find. */
     private Optional<RunSession> session(String runId, TopicPartition partition) {
         RunSession open = sessions.get(runId);
@@ -360,6 +450,14 @@ public class TrainingLoop {
         sessions.put(runId, session);
         ledger.owns(partition, runId);
         return Optional.of(session);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void commit(KafkaConsumer<String, byte[]> consumer) {

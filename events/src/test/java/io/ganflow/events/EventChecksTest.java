@@ -1,0 +1,107 @@
+package io.ganflow.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.events.kafka.RunStatusDeserializer;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Events check themselves when they are built, by a producer or by a consumer's deserializer. */
+class EventChecksTest {
+
+    private final RunSpec spec = RunSpec.defaults("run-1");
+
+    @Test
+    void idsThatCouldLeaveTheirFolderOrNeedEscapingAreRefused() {
+        for (String bad :
+                new String[] {null, "", "..", "../x", "a/b", "A", "-a", "a b", "a%2Fb", "é", "a".repeat(64), "a\u0000"
+                }) {
+            assertFalse(Ids.isValid(bad), bad);
+        }
+        for (String good : new String[] {"a", "0", "cgan-1a2b3c4d", "a".repeat(63)}) {
+            assertTrue(Ids.isValid(good), good);
+        }
+    }
+
+    @Test
+    void anEventWithoutItsRunOrOfAnUnknownVersionCannotBeRead() {
+        MalformedEventException missing =
+                assertThrows(MalformedEventException.class, () -> Json.read("{\"version\":1}", RunStatus.class));
+        assertTrue(missing.getMessage().contains("runId must be"), missing.getMessage());
+        String newer = Json.write(RunStatus.pending(spec)).replace("\"version\":1", "\"version\":2");
+        MalformedEventException unknown =
+                assertThrows(MalformedEventException.class, () -> Json.read(newer, RunStatus.class));
+        assertTrue(unknown.getMessage().contains("RunStatus version 2 is not supported"), unknown.getMessage());
+        assertThrows(
+                MalformedEventException.class,
+                () -> Json.read(Json.write(RunStatus.pending(spec)).replace("PENDING", "DANCING"), RunStatus.class));
+    }
+
+    @Test
+    void aCheckpointEventMayOnlyPointAtItsOwnCheckpoint() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CheckpointEvent(1, "run-1", 10, 0, "bucket", "datasets/x/manifest.json", 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new CheckpointEvent(1, "run-1", 10, 0, "bucket", CheckpointManifest.key("run-2", 10), 0));
+        assertEquals(
+                "runs/run-1/checkpoints/000000000010/manifest.json",
+                new CheckpointEvent(1, "run-1", 10, 0, "bucket", CheckpointManifest.key("run-1", 10), 0).manifestKey());
+    }
+
+    @Test
+    void aStartCommandCarriesTheSpecOfItsOwnRun() {
+        assertThrows(IllegalArgumentException.class, () -> new RunCommand(1, RunCommand.Type.START, "run-2", spec));
+        assertThrows(IllegalArgumentException.class, () -> new RunCommand(1, RunCommand.Type.START, "run-1", null));
+        assertEquals("run-1", RunCommand.stop("run-1").runId());
+    }
+
+    @Test
+    void countsAddUpInALongAndAreBounded() {
+        SyntheticDatasetRequest overflowing = new SyntheticDatasetRequest(
+                1, "req-1", "run-1", null, List.of(Integer.MAX_VALUE, Integer.MAX_VALUE, 2), "png-zip", 0);
+        assertEquals(2L * Integer.MAX_VALUE + 2, overflowing.total());
+        assertTrue(
+                overflowing.problems().stream().anyMatch(p -> p.contains("1 to 60000")), "" + overflowing.problems());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SyntheticDatasetRequest(1, "../x", "run-1", null, List.of(1), "png-zip", 0));
+    }
+
+    @Test
+    void aBatchFitsOnlyARunOfItsShapeSizeAndClasses() {
+        ImageBatch fits = batch("run-1", 1, 28, 128, 9);
+        assertEquals(Optional.empty(), fits.misfit(spec));
+        assertTrue(batch("run-1", 3, 32, 128, 9).misfit(spec).orElseThrow().contains("32x32x3"));
+        assertTrue(batch("run-1", 1, 28, 64, 9).misfit(spec).orElseThrow().contains("batch size 128"));
+        assertTrue(batch("run-1", 1, 28, 128, 10).misfit(spec).orElseThrow().contains("label 10"));
+        assertTrue(batch("run-2", 1, 28, 128, 9).misfit(spec).orElseThrow().contains("delivered to run run-1"));
+    }
+
+    @Test
+    void theDeserializerRefusesOversizedAndEmptyRecords() {
+        RunStatusDeserializer deserializer = new RunStatusDeserializer();
+        byte[] status = Json.writeBytes(RunStatus.pending(spec));
+        assertEquals("run-1", deserializer.deserialize("run-status", status).runId());
+        assertThrows(MalformedEventException.class, () -> deserializer.deserialize("run-status", null));
+        assertThrows(MalformedEventException.class, () -> deserializer.deserialize("run-status", new byte[0]));
+        byte[] huge = new byte[70_000];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        System.arraycopy(status, 0, huge, 0, status.length);
+        MalformedEventException oversized =
+                assertThrows(MalformedEventException.class, () -> deserializer.deserialize("run-status", huge));
+        assertTrue(oversized.getMessage().contains("at most 65536 bytes"), oversized.getMessage());
+    }
+
+    /** {@code count} images, the last one labelled {@code lastLabel}. */
+    private static ImageBatch batch(String runId, int channels, int side, int count, int lastLabel) {
+        int[] labels = new int[count];
+        labels[count - 1] = lastLabel;
+        return new ImageBatch(runId, 0, 0, 1, channels, side, side, labels, new byte[count * channels * side * side]);
+    }
+}

@@ -1,0 +1,95 @@
+package io.ganflow.sampler;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.Json;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.SyntheticDatasetRequest;
+import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.sampler.serving.IsolatedStoreProfile;
+import io.ganflow.sampler.serving.TestCheckpoints;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import io.ganflow.testing.PoisonRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every topic the sampler reads, fed the records a careless or hostile producer sends: each is parked on
+ * dead-letters-sampler-service with its reason, the sampler stays live and ready, and the next good event is served.
+ */
+@QuarkusTest
+@TestProfile(IsolatedStoreProfile.class)
+class PoisonEventTests {
+
+    static final String DEAD_LETTERS = "dead-letters-sampler-service";
+
+    @Test
+    void poisonCheckpointEventsAreParkedAndTheNextCheckpointServes() throws InterruptedException {
+        RunSpec spec = TestCheckpoints.spec(LocalInfrastructure.unique("poison-checkpoint"));
+        String valid =
+                TestCheckpoints.event(spec, 10, IsolatedStoreProfile.BUCKET, CheckpointManifest.key(spec.runId(), 10));
+        Map<String, String> keys =
+                PoisonRecords.send(CheckpointEvent.TOPIC, spec.runId() + "-", PoisonRecords.of(valid));
+        // readable, but it would have the sampler read a data set's object as a checkpoint
+        KafkaTestClient.send(
+                CheckpointEvent.TOPIC,
+                spec.runId() + "-elsewhere",
+                valid.replace(CheckpointManifest.key(spec.runId(), 10), "datasets/x/manifest.json"));
+
+        TestCheckpoints.announce(spec, 10, false);
+        TestCheckpoints.awaitGridAtStep(spec.runId(), 10);
+
+        Map<String, String> reasons = assertParkedWithReasons(keys);
+        Map<String, String> misdirected =
+                PoisonRecords.parkedReasons(DEAD_LETTERS, List.of(spec.runId() + "-elsewhere"), Duration.ofSeconds(30));
+        assertTrue(misdirected.getOrDefault(spec.runId() + "-elsewhere", "").contains("manifestKey"), "" + misdirected);
+        assertTrue(reasons.get(keys.get("unknown-version")).contains("CheckpointEvent version 99"));
+        assertStillHealthy();
+    }
+
+    @Test
+    void poisonSyntheticRequestsAreParkedAndTheNextRequestIsAnswered() {
+        String requestId = LocalInfrastructure.unique("poison-request");
+        SyntheticDatasetRequest good = new SyntheticDatasetRequest(
+                SyntheticDatasetRequest.VERSION, requestId, "no-such-run", null, List.of(1), "png-zip", 0);
+        Map<String, String> keys =
+                PoisonRecords.send(SyntheticDatasetRequest.TOPIC, requestId + "-", PoisonRecords.of(Json.write(good)));
+        KafkaTestClient.send(SyntheticDatasetRequest.TOPIC, requestId, Json.write(good));
+
+        List<SyntheticDatasetResult> answers =
+                KafkaTestClient.await(
+                                SyntheticDatasetResult.TOPIC, r -> requestId.equals(r.key()), 1, Duration.ofSeconds(60))
+                        .stream()
+                        .map(r -> Json.read(r.value(), SyntheticDatasetResult.class))
+                        .toList();
+        assertEquals(1, answers.size(), "the good request is answered");
+        assertEquals(SyntheticDatasetResult.State.FAILED, answers.get(0).state(), "no such run: FAILED, with why");
+        Map<String, String> reasons = assertParkedWithReasons(keys);
+        assertTrue(
+                reasons.get(keys.get("missing-fields")).contains("requestId"), reasons.get(keys.get("missing-fields")));
+        assertStillHealthy();
+    }
+
+    private static Map<String, String> assertParkedWithReasons(Map<String, String> keysByKind) {
+        Map<String, String> reasons =
+                PoisonRecords.parkedReasons(DEAD_LETTERS, PoisonRecords.keys(keysByKind), Duration.ofSeconds(60));
+        keysByKind.forEach((kind, key) ->
+                assertTrue(!reasons.getOrDefault(key, "").isBlank(), kind + " parked with a reason: " + reasons));
+        assertTrue(reasons.get(keysByKind.get("oversized")).contains("at most 65536 bytes"));
+        return reasons;
+    }
+
+    private static void assertStillHealthy() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}
