@@ -90,12 +90,29 @@ public final class CheckpointStore {
                 .iterator();
     }
 
-    /** Every readable manifest of a run, oldest first; unreadable ones are logged and skipped. */
-    public List<CheckpointManifest> manifests(String runId) {
-        return manifestKeys(runId).stream()
-                .map(this::readableManifest)
-                .flatMap(Optional::stream)
-                .toList();
+    /** A page of a run's checkpoints: those after step {@code after}, oldest first, and whether more follow. */
+    public record Page(List<CheckpointManifest> manifests, boolean more) {}
+
+    /**
+     * Up to {@code limit} readable manifests of checkpoints after step {@code after}, oldest first: one listing of
+     * the run's keys, and only the page's manifests read.
+     */
+    public Page page(String runId, long after, int limit) {
+        List<String> keys =
+                manifestKeys(runId).stream().filter(key -> stepOf(key) > after).toList();
+        List<String> page = keys.subList(0, Math.min(limit, keys.size()));
+        return new Page(
+                page.stream()
+                        .map(this::readableManifest)
+                        .flatMap(Optional::stream)
+                        .toList(),
+                keys.size() > page.size());
+    }
+
+    /** The step a manifest's key names: {@code runs/<run>/checkpoints/<12 digits>/manifest.json}. */
+    private static long stepOf(String manifestKey) {
+        String folder = manifestKey.substring(0, manifestKey.length() - CheckpointManifest.FILE_NAME.length() - 1);
+        return Long.parseLong(folder.substring(folder.lastIndexOf('/') + 1));
     }
 
     /** Run ids that have anything in the store (one listing of the run folders, not of their contents). */

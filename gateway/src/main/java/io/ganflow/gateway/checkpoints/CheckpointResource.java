@@ -6,19 +6,22 @@ import io.ganflow.events.MalformedEventException;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.store.CheckpointStore;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A run's checkpoints and the fixed-noise sample grid stored with each, straight from the object store. */
 @Path("/api/v1/runs/{runId}/checkpoints")
 public class CheckpointResource {
+
+    static final int DEFAULT_PAGE = 100;
 
     private final CheckpointStore checkpoints;
 
@@ -29,16 +32,30 @@ public class CheckpointResource {
     @GET
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The run's checkpoints, oldest first; each with the URL of its fixed-noise sample grid")
-    public List<CheckpointView> list(@PathParam("runId") String runId) {
-        return checkpoints.manifests(runId).stream()
-                .sorted(Comparator.comparingLong(CheckpointManifest::step))
+    @Operation(
+            summary = "The run's checkpoints, oldest first; each with the URL of its fixed-noise sample grid",
+            description = "In pages: those after step 'after' (default: from the first), at most 'limit' (default "
+                    + DEFAULT_PAGE + ", at most 1000). When more follow, a Link header (rel=next) gives the next page.")
+    public Response list(
+            @PathParam("runId") String runId,
+            @QueryParam("after") @DefaultValue("-1") long after,
+            @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit) {
+        CheckpointStore.Page page = checkpoints.page(runId, after, limit);
+        List<CheckpointView> views = page.manifests().stream()
                 .map(m -> new CheckpointView(
                         m.step(),
                         m.epoch(),
                         m.createdMillis(),
                         "/api/v1/runs/" + runId + "/checkpoints/" + m.step() + "/samples.png"))
                 .toList();
+        Response.ResponseBuilder response = Response.ok(views);
+        if (page.more() && !views.isEmpty()) {
+            long last = views.get(views.size() - 1).step();
+            response.header(
+                    "Link",
+                    "</api/v1/runs/" + runId + "/checkpoints?after=" + last + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

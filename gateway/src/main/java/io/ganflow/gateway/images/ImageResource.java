@@ -53,6 +53,7 @@ public class ImageResource {
         return charged(
                 headers,
                 images,
+                step,
                 () -> sampler.grid(runId, seed, columns, step, headers.getHeaderString("If-None-Match")));
     }
 
@@ -80,19 +81,26 @@ public class ImageResource {
         return charged(
                 headers,
                 Math.max(1, Math.min(count, ImageRequestLimits.MAX_IMAGES)),
+                step,
                 () -> sampler.images(
                         runId, chosenClass, count, seed, step, wanted, headers.getHeaderString("If-None-Match")));
     }
 
-    /** Relays a generation, counted against the client's allowance unless the client already had the images. */
-    private Response charged(HttpHeaders headers, int images, Supplier<Response> call) {
+    /**
+     * Relays a generation, counted against the client's allowance unless the client already had the images. The
+     * images are behind a key, so only the client's own browser may keep them: for good when they come from a
+     * checkpoint step it named, otherwise checked again each time (its ETag changes with the latest checkpoint).
+     */
+    private Response charged(HttpHeaders headers, int images, Long step, Supplier<Response> call) {
         String client = ApiKeys.clientOf(headers);
         limits.take(client, images);
         Response response = relay(call);
         if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
             limits.giveBack(client, images);
         }
-        return response;
+        return Response.fromResponse(response)
+                .header("Cache-Control", step != null ? "private, max-age=31536000, immutable" : "private, no-cache")
+                .build();
     }
 
     private static Response relay(Supplier<Response> call) {

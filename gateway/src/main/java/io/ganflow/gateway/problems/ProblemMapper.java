@@ -1,7 +1,9 @@
 package io.ganflow.gateway.problems;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ganflow.events.Problem;
+import io.ganflow.gateway.http.JsonProblems;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -23,11 +25,21 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableBody(JacksonException e) {
-        return problem(400, "Unreadable request body", e.getOriginalMessage());
+        return problem(400, "Invalid request body", JsonProblems.describe(e));
     }
 
+    /** More specific than Quarkus' own mapper for it, which would answer with a body of its own shape. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    /** Quarkus wraps some JSON errors (a field given twice, text after the value) in a plain 400: say what it was. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JacksonException json) {
+            return unreadableBody(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
     }

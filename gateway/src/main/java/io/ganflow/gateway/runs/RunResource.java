@@ -9,6 +9,7 @@ import io.ganflow.store.DatasetStore;
 import io.ganflow.store.RunSpecStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,6 +48,7 @@ public class RunResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
             summary = "Start a training run",

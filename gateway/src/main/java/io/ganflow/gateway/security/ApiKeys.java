@@ -58,26 +58,31 @@ public class ApiKeys {
         return Optional.ofNullable(found);
     }
 
+    /** A key as a request presented it: in a header, or in the web UI's cookie (which any site can make a browser send). */
+    public record Presented(String key, boolean fromCookie) {}
+
     /** The key a request carries, by header or cookie. */
     public static Optional<String> presentedKey(HttpHeaders headers) {
-        return presentedKey(headers::getHeaderString, headers.getCookies());
+        return presented(headers::getHeaderString, headers.getCookies()).map(Presented::key);
     }
 
-    public static Optional<String> presentedKey(ContainerRequestContext request) {
-        return presentedKey(request::getHeaderString, request.getCookies());
+    public static Optional<Presented> presented(ContainerRequestContext request) {
+        return presented(request::getHeaderString, request.getCookies());
     }
 
-    private static Optional<String> presentedKey(Function<String, String> header, Map<String, Cookie> cookies) {
+    private static Optional<Presented> presented(Function<String, String> header, Map<String, Cookie> cookies) {
         String authorization = header.apply(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.of(authorization.substring(7).trim());
+            return Optional.of(new Presented(authorization.substring(7).trim(), false));
         }
         String apiKey = header.apply(HEADER);
         if (apiKey != null && !apiKey.isBlank()) {
-            return Optional.of(apiKey.trim());
+            return Optional.of(new Presented(apiKey.trim(), false));
         }
         Cookie cookie = cookies.get(COOKIE);
-        return cookie == null || cookie.getValue().isBlank() ? Optional.empty() : Optional.of(cookie.getValue());
+        return cookie == null || cookie.getValue().isBlank()
+                ? Optional.empty()
+                : Optional.of(new Presented(cookie.getValue(), true));
     }
 
     /** A name for the client behind a key that does not reveal the key: for rate limits and logs. */

@@ -4,6 +4,7 @@ import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client asks for: either {@code counts} per class or the same {@code imagesPerClass} for every class. */
@@ -31,10 +32,22 @@ public record CreateSyntheticDataset(
         @Schema(description = "the same request and seed give the same data set", defaultValue = "0")
         Long seed) {
 
+    /** What is wrong with the body before it becomes a request, or empty. */
+    Optional<String> problem() {
+        if ((counts == null) == (imagesPerClass == null)) {
+            return Optional.of("give either counts (images of each class) or imagesPerClass, not "
+                    + (counts == null ? "neither" : "both"));
+        }
+        long perClassCeiling = SyntheticDatasetRequest.MAX_IMAGES / Catalog.CONDITIONAL_CLASSES;
+        if (imagesPerClass != null && (imagesPerClass < 1 || imagesPerClass > perClassCeiling)) {
+            return Optional.of("imagesPerClass must be between 1 and " + perClassCeiling + ", was " + imagesPerClass);
+        }
+        return Optional.empty();
+    }
+
     SyntheticDatasetRequest toRequest(String requestId) {
-        List<Integer> perClass = counts != null
-                ? counts
-                : imagesPerClass == null ? null : Collections.nCopies(Catalog.CONDITIONAL_CLASSES, imagesPerClass);
+        List<Integer> perClass =
+                counts != null ? counts : Collections.nCopies(Catalog.CONDITIONAL_CLASSES, imagesPerClass);
         return new SyntheticDatasetRequest(
                 SyntheticDatasetRequest.VERSION,
                 requestId,

@@ -8,6 +8,7 @@ import io.ganflow.gateway.runs.RunDirectory;
 import io.ganflow.gateway.runs.RunView;
 import io.ganflow.store.ObjectStore;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +39,7 @@ public class SyntheticDatasetResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
             summary = "Create a synthetic labelled data set",
@@ -49,6 +51,9 @@ public class SyntheticDatasetResource {
             throw new ProblemException(
                     400, "Invalid synthetic data set", "a JSON body with runId and counts is needed");
         }
+        body.problem().ifPresent(problem -> {
+            throw new ProblemException(400, "Invalid synthetic data set", problem);
+        });
         SyntheticDatasetRequest request =
                 body.toRequest("syn-" + UUID.randomUUID().toString().substring(0, 8));
         List<String> problems = request.problems();

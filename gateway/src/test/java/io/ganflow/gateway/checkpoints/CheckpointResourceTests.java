@@ -41,6 +41,19 @@ class CheckpointResourceTests {
                 .extract()
                 .asByteArray();
         assertArrayEquals(early, served);
+        given().queryParam("limit", 1)
+                .get("/api/v1/runs/{run}/checkpoints", runId)
+                .then()
+                .statusCode(200)
+                .body("step", contains(100))
+                .header("Link", equalTo("</api/v1/runs/" + runId + "/checkpoints?after=100&limit=1>; rel=\"next\""));
+        given().queryParam("after", 100)
+                .queryParam("limit", 1)
+                .get("/api/v1/runs/{run}/checkpoints", runId)
+                .then()
+                .statusCode(200)
+                .body("step", contains(468))
+                .header("Link", org.hamcrest.Matchers.nullValue());
         given().get("/api/v1/runs/{run}/checkpoints/7/samples.png", runId)
                 .then()
                 .statusCode(404)

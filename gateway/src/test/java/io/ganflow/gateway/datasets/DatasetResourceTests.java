@@ -33,7 +33,7 @@ class DatasetResourceTests {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("title", equalTo("Invalid data set name"));
+                .body("detail", containsString("path parameter 'name' must be 1-63 lowercase letters"));
         String name = LocalInfrastructure.unique("empty");
         given().contentType("application/zip")
                 .body(new byte[0])

@@ -27,6 +27,11 @@ class AccessTests {
     URL base;
 
     private HttpResponse<String> send(String method, String path, String header, String value) throws Exception {
+        return send(method, path, new String[] {header, value});
+    }
+
+    /** {@code headers}: name, value, name, value, ... (a null name: none). */
+    private HttpResponse<String> send(String method, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .method(
@@ -35,8 +40,10 @@ class AccessTests {
                                 method.equals("GET")
                                         ? ""
                                         : "{\"runId\":\"" + LocalInfrastructure.unique("access") + "\"}"));
-        if (header != null) {
-            request.header(header, value);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i] != null) {
+                request.header(headers[i], headers[i + 1]);
+            }
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -80,6 +87,73 @@ class AccessTests {
                 201,
                 send("POST", "api/v1/runs", "X-API-Key", OperatorKeyForRestAssured.OPERATOR_KEY)
                         .statusCode());
+    }
+
+    @Test
+    void signingInSetsACookieNoScriptCanReadAndNoOtherSiteMakesABrowserSend() throws Exception {
+        HttpResponse<String> signedIn =
+                send("POST", "api/v1/session", "X-API-Key", OperatorKeyForRestAssured.OPERATOR_KEY);
+        assertEquals(200, signedIn.statusCode());
+        assertTrue(signedIn.body().contains("\"OPERATOR\""), signedIn.body());
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.startsWith(ApiKeys.COOKIE + "=" + OperatorKeyForRestAssured.OPERATOR_KEY + ";"), cookie);
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        assertEquals(
+                400,
+                send(
+                                "POST",
+                                "api/v1/session",
+                                "Cookie",
+                                ApiKeys.COOKIE + "=" + OperatorKeyForRestAssured.OPERATOR_KEY,
+                                "Sec-Fetch-Site",
+                                "same-origin")
+                        .statusCode(),
+                "a session is made from a key in a header, not from the cookie");
+        HttpResponse<String> signedOut =
+                send("DELETE", "api/v1/session", "X-API-Key", OperatorKeyForRestAssured.READER_KEY);
+        assertEquals(204, signedOut.statusCode());
+        assertTrue(signedOut.headers().firstValue("Set-Cookie").orElse("").contains("Max-Age=0"));
+    }
+
+    @Test
+    void aChangeAuthenticatedByTheCookieMustComeFromTheGatewaysOwnPages() throws Exception {
+        String cookie = ApiKeys.COOKIE + "=" + OperatorKeyForRestAssured.OPERATOR_KEY;
+        String self = "http://" + base.getHost() + ":" + base.getPort();
+        for (String[] crossSite : new String[][] {
+            {"Cookie", cookie, "Origin", "https://evil.example", "Sec-Fetch-Site", "cross-site"},
+            {"Cookie", cookie, "Sec-Fetch-Site", "same-site"},
+            {"Cookie", cookie, "Origin", "https://evil.example"},
+            {"Cookie", cookie, "Origin", "null"},
+            {"Cookie", cookie, "Origin", self.replace(String.valueOf(base.getPort()), "1")},
+            {"Cookie", cookie}
+        }) {
+            HttpResponse<String> refused = send("POST", "api/v1/runs", crossSite);
+            assertEquals(403, refused.statusCode(), String.join(" ", crossSite));
+            assertTrue(refused.body().contains("Cross-site request refused"), refused.body());
+        }
+        assertEquals(
+                201,
+                send("POST", "api/v1/runs", "Cookie", cookie, "Sec-Fetch-Site", "same-origin")
+                        .statusCode());
+        assertEquals(
+                201,
+                send("POST", "api/v1/runs", "Cookie", cookie, "Origin", self).statusCode());
+        assertEquals(
+                200,
+                send("GET", "api/v1/runs", "Cookie", cookie, "Sec-Fetch-Site", "cross-site")
+                        .statusCode(),
+                "reading is not refused: another site cannot read the answer");
+        assertEquals(
+                201,
+                send(
+                                "POST",
+                                "api/v1/runs",
+                                "X-API-Key",
+                                OperatorKeyForRestAssured.OPERATOR_KEY,
+                                "Sec-Fetch-Site",
+                                "cross-site")
+                        .statusCode(),
+                "a key in a header is no browser's doing");
     }
 
     @Test

@@ -96,7 +96,10 @@ class SyntheticDatasetResourceTests {
         String cgan = startRun("cgan-fashion-mnist");
         String dcgan = startRun("dcgan-cifar10");
         problem(Map.of("runId", cgan, "step", 10, "counts", List.of(1, -2)), 400, "counts must not be negative");
-        problem(Map.of("runId", cgan, "step", 10, "imagesPerClass", 10_000), 400, "add up to 1 to 60000 images");
+        problem(
+                Map.of("runId", cgan, "step", 10, "imagesPerClass", 10_000),
+                400,
+                "imagesPerClass must be between 1 and 6000");
         problem(Map.of("runId", cgan, "step", 10, "imagesPerClass", 1, "format", "tiff"), 400, "format must be");
         problem(Map.of("runId", "no-such-run", "imagesPerClass", 1), 404, "not known");
         problem(Map.of("runId", dcgan, "step", 10, "imagesPerClass", 1), 422, "not conditioned on a class");
