@@ -27,9 +27,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
@@ -39,73 +38,16 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The whole pipeline on real parts: the four services as processes, the real Kafka broker and S3 server, and a run
- * on the first 1,000 images of the real Fashion-MNIST (2 epochs of 20 batches).
+ * The whole pipeline on real parts: the four services as processes ({@link LocalStack}), the real Kafka broker and S3
+ * server, and runs on the first 1,000 images of the real Fashion-MNIST (2 epochs of 20 batches).
  */
+@ExtendWith(LocalStack.class)
 class FashionMnistRunEndToEndTest {
 
-    private static final String BUCKET = LocalInfrastructure.unique("e2e");
-    private static final int WINDOW = 4;
+    private static final String BUCKET = LocalStack.BUCKET;
+    private static final String OPERATOR_KEY = LocalStack.OPERATOR_KEY;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String OPERATOR_KEY = "e2e-operator-key";
-    private static final List<ServiceProcess> SERVICES = new ArrayList<>();
-    private static Map<String, String> environment;
-    private static String group;
-    private static ServiceProcess gateway;
-    private static ServiceProcess trainer;
-
-    @BeforeAll
-    static void startServices() throws Exception {
-        environment = Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", LocalInfrastructure.kafkaBootstrapServers(),
-                "GAN_S3_ENDPOINT", LocalInfrastructure.s3Endpoint(),
-                "GAN_S3_ACCESS_KEY", LocalInfrastructure.s3AccessKey(),
-                "GAN_S3_SECRET_KEY", LocalInfrastructure.s3SecretKey(),
-                "GAN_S3_BUCKET", BUCKET,
-                "GAN_SAMPLER_URL", "http://127.0.0.1:28083",
-                "GAN_DATASET_SERVICE_URL", "http://127.0.0.1:28081");
-        String fashionMnist =
-                System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist");
-        // consumer groups of their own, so that no other trainer or dataset-service on this broker takes the work
-        group = BUCKET;
-        SERVICES.add(ServiceProcess.start(
-                "dataset-service",
-                28081,
-                environment,
-                List.of(
-                        "ganflow.fashion-mnist.directory=" + fashionMnist,
-                        "mp.messaging.incoming.epoch-requests.group.id=" + group)));
-        trainer = startTrainer();
-        SERVICES.add(trainer);
-        SERVICES.add(ServiceProcess.start("sampler-service", 28083, environment, List.of()));
-        Map<String, String> gatewayEnvironment = new java.util.HashMap<>(environment);
-        gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
-        gateway = ServiceProcess.start("gateway", 28080, gatewayEnvironment, List.of());
-        SERVICES.add(gateway);
-        for (ServiceProcess service : SERVICES) {
-            service.awaitReady(Duration.ofMinutes(3));
-        }
-    }
-
-    private static ServiceProcess startTrainer() throws java.io.IOException {
-        return ServiceProcess.start(
-                "trainer-service",
-                28082,
-                environment,
-                List.of(
-                        "ganflow.trainer.group=" + group,
-                        "mp.messaging.incoming.run-commands.group.id=" + group,
-                        // small windows, so that runs visibly take turns within these short runs
-                        "ganflow.trainer.window-batches=" + WINDOW));
-    }
-
-    @AfterAll
-    static void stopServices() throws InterruptedException {
-        for (ServiceProcess service : SERVICES) {
-            service.close();
-        }
-    }
 
     @Test
     void aRunFlowsFromTheDatasetThroughKafkaAndTheTrainerToAServedGrid() throws Exception {
@@ -155,7 +97,8 @@ class FashionMnistRunEndToEndTest {
         Files.write(saved, grid.body());
         // a client that has the grid revalidates it: 304 through the gateway, nothing generated
         HttpResponse<byte[]> unchanged = HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/runs/" + runId + "/grid?seed=5"))
+                HttpRequest.newBuilder(
+                                URI.create(LocalStack.gateway().url() + "/api/v1/runs/" + runId + "/grid?seed=5"))
                         .header("X-API-Key", OPERATOR_KEY)
                         .header(
                                 "If-None-Match",
@@ -170,7 +113,8 @@ class FashionMnistRunEndToEndTest {
                 5 * 28 + 4 * 2,
                 ImageIO.read(new ByteArrayInputStream(sneakers.body())).getWidth());
         HttpResponse<byte[]> asJson = HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/runs/" + runId + "/images?class=7&count=3"))
+                HttpRequest.newBuilder(URI.create(
+                                LocalStack.gateway().url() + "/api/v1/runs/" + runId + "/images?class=7&count=3"))
                         .header("X-API-Key", OPERATOR_KEY)
                         .header("Accept", "application/json")
                         .build(),
@@ -202,11 +146,7 @@ class FashionMnistRunEndToEndTest {
 
         String interrupted = post("/api/v1/runs", spec).get("runId").asText();
         awaitStep(interrupted, 10, Duration.ofMinutes(3)); // past the checkpoint at step 7, before the one at 14
-        trainer.kill();
-        SERVICES.remove(trainer);
-        trainer = startTrainer();
-        SERVICES.add(trainer);
-        trainer.awaitReady(Duration.ofMinutes(3));
+        LocalStack.killAndReplaceTrainer();
         awaitState(interrupted, "COMPLETED", Duration.ofMinutes(5));
 
         CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(BUCKET));
@@ -247,7 +187,8 @@ class FashionMnistRunEndToEndTest {
         String name = LocalInfrastructure.unique("colours");
         byte[] archive = ImageArchives.zip(ImageArchives.classFolders("colours", 10, 8, 40));
         HttpResponse<byte[]> uploaded = HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/datasets/" + name + "?channels=3&side=32"))
+                HttpRequest.newBuilder(URI.create(
+                                LocalStack.gateway().url() + "/api/v1/datasets/" + name + "?channels=3&side=32"))
                         .header("X-API-Key", OPERATOR_KEY)
                         .header("Content-Type", "application/zip")
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))
@@ -291,7 +232,7 @@ class FashionMnistRunEndToEndTest {
         ChromeDriver browser = Browser.start();
         try {
             // signed in as ./gan up's link does: the key in the URL's fragment
-            browser.get(gateway.url() + "/#key=" + OPERATOR_KEY);
+            browser.get(LocalStack.gateway().url() + "/#key=" + OPERATOR_KEY);
             WebElement form = browser.findElement(By.id("start"));
             fill(form, "epochs", "1");
             fill(form, "batchSize", "50");
@@ -418,7 +359,7 @@ class FashionMnistRunEndToEndTest {
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                HttpRequest.newBuilder(URI.create(LocalStack.gateway().url() + path))
                         .header("X-API-Key", OPERATOR_KEY)
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -426,7 +367,7 @@ class FashionMnistRunEndToEndTest {
 
     private static JsonNode post(String path, Map<String, Object> body) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(gateway.url() + path))
+                HttpRequest.newBuilder(URI.create(LocalStack.gateway().url() + path))
                         .header("Content-Type", "application/json")
                         .header("X-API-Key", OPERATOR_KEY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))

@@ -74,6 +74,27 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
+    /** Alive and answering ready. */
+    boolean isReady() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            return HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Ends the process at once, as a crash or an OOM kill would: no shutdown hooks, nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

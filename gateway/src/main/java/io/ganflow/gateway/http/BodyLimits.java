@@ -79,6 +79,8 @@ public class BodyLimits {
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 // the body was not read: the connection cannot carry another request
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Json.write(Problem.of(status, title, detail)));
+                .end(Json.write(Problem.of(status, title, detail)))
+                // and the gateway does not wait for a body it will not read
+                .onComplete(sent -> context.request().connection().close());
     }
 }
