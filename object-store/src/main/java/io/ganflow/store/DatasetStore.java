@@ -7,6 +7,8 @@ import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.Sha256;
 import io.ganflow.events.UploadedDataset;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +49,27 @@ public final class DatasetStore {
         return folder(name) + "labels.bin";
     }
 
-    public void saveArchive(String name, byte[] archive) {
-        store.put(archiveKey(name), archive, "application/octet-stream");
+    /** Streams an upload's archive into the store (its uploader holds the name); returns its size in bytes. */
+    public long saveArchive(String name, InputStream archive) {
+        return store.putStream(archiveKey(name), archive, "application/octet-stream");
     }
 
-    public Optional<byte[]> archive(String name) {
-        return store.get(archiveKey(name));
+    /** Copies the uploaded archive of {@code name} into {@code file}; false when there is none. */
+    public boolean archiveToFile(String name, Path file) {
+        return store.getToFile(archiveKey(name), file);
+    }
+
+    /**
+     * Removes everything an upload that was refused left: archive, and pixels and labels an import wrote before it
+     * failed. A data set that has its manifest is never removed.
+     */
+    public void removeUpload(String name) {
+        if (manifest(name).isPresent()) {
+            return;
+        }
+        for (String key : List.of(archiveKey(name), pixelsKey(name), labelsKey(name))) {
+            store.delete(key);
+        }
     }
 
     /** Stores the decoded images; the manifest goes last, so a reader never sees half a data set. */

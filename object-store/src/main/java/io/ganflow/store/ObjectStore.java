@@ -7,6 +7,7 @@ import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
@@ -14,7 +15,9 @@ import io.minio.http.Method;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +78,49 @@ public final class ObjectStore {
                                 new ByteArrayInputStream(content), content.length, -1)
                         .contentType(contentType)
                         .build()));
+    }
+
+    /** Parts of a stream of unknown length: what one part of a multipart upload holds in memory. */
+    private static final long STREAM_PART_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * Uploads a stream of unknown length without holding it (in parts of {@value #STREAM_PART_BYTES} bytes); returns
+     * the bytes stored. The stream is read to its end; closing it is the caller's.
+     */
+    public long putStream(String key, InputStream content, String contentType) {
+        CountingInputStream counted = new CountingInputStream(content);
+        call(
+                "put " + key,
+                () -> client.putObject(
+                        PutObjectArgs.builder().bucket(bucket).object(key).stream(counted, -1, STREAM_PART_BYTES)
+                                .contentType(contentType)
+                                .build()));
+        return counted.count();
+    }
+
+    /** Copies the object into {@code file}; false when there is no such object. */
+    public boolean getToFile(String key, Path file) {
+        return call("get " + key, () -> {
+            try (InputStream in = client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Removes the object; nothing happens when there is none. */
+    public void delete(String key) {
+        call("delete " + key, () -> {
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
     }
 
     /** Uploads a file too large to hold in memory (in parts, as the client sees fit). */

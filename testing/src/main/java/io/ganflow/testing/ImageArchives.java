@@ -64,4 +64,36 @@ public final class ImageArchives {
         }
         return bytes.toByteArray();
     }
+
+    /**
+     * The start of a PNG that claims {@code width} x {@code height} pixels: signature, header chunk (CRC right) and
+     * the end chunk, without any image data. A decoder that trusts the header allocates for all its pixels.
+     */
+    public static byte[] pngHeader(int width, int height) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13);
+        header.putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
+        chunk(bytes, "IHDR", header.array());
+        chunk(bytes, "IEND", new byte[0]);
+        return bytes.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(name);
+        out.writeBytes(data);
+        out.writeBytes(
+                java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }

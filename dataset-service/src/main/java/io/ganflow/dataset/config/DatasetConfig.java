@@ -11,6 +11,17 @@ public interface DatasetConfig {
 
     Cifar10Config cifar10();
 
+    UploadsConfig uploads();
+
+    interface UploadsConfig {
+        /**
+         * The most decoded pixels one uploaded data set may hold (images x side x side x channels): 256 MiB is
+         * 87,000 images of 32x32x3. Each data set a run uses is held in memory while runs train on it.
+         */
+        @WithDefault("268435456")
+        long maxPixelBytes();
+    }
+
     interface FashionMnistConfig {
         /** Where the IDX files are; Debian's dataset-fashion-mnist installs them here. */
         @WithDefault("/usr/share/datasets/fashion-mnist")

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * A data set as a folder with one subfolder per class (classes in name order), of PNG or JPEG images of any size,
@@ -24,39 +23,53 @@ import javax.imageio.ImageIO;
 public final class ImageFolders {
 
     /** The images read, the class names (label i is classes[i]), and the files skipped with the reason. */
-    public record Result(LabelledImages images, List<String> classes, List<String> skipped) {}
+    public record Result(LabelledImages images, List<String> classes, List<String> skipped) {
+
+        /** With {@code more} skipped files (those the archive could not even unpack) listed first. */
+        public Result withSkipped(List<String> more) {
+            List<String> all = new ArrayList<>(more);
+            all.addAll(skipped);
+            return new Result(images, classes, all);
+        }
+    }
 
     private ImageFolders() {}
 
-    public static Result read(Path root, String name, int channels, int side) {
+    /**
+     * Reads the class folders under {@code root}. {@code maxPixelBytes} bounds the decoded data set (images x side x
+     * side x channels): an upload past it is refused as a whole, since dropping images silently would unbalance it.
+     */
+    public static Result read(Path root, String name, int channels, int side, long maxPixelBytes) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("images have 1 or 3 channels, not " + channels);
         }
         List<Path> classFolders = subfolders(root);
         if (classFolders.isEmpty()) {
-            throw new DatasetFormatException(root + ": no class subfolders (expected one folder per class)");
+            throw new DatasetFormatException("no class folders (expected one folder per class)");
         }
+        long imageBytes = (long) channels * side * side;
         ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         List<Integer> labels = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (int label = 0; label < classFolders.size(); label++) {
             for (Path file : imageFiles(classFolders.get(label))) {
+                if ((labels.size() + 1) * imageBytes > maxPixelBytes) {
+                    throw new DatasetFormatException("the data set would hold more than " + maxPixelBytes
+                            + " bytes of " + side + "x" + side + "x" + channels + " images ("
+                            + maxPixelBytes / imageBytes + " images); upload fewer images or choose a smaller side");
+                }
                 try {
-                    BufferedImage image = ImageIO.read(file.toFile());
-                    if (image == null) {
-                        skipped.add(root.relativize(file) + ": not a readable PNG or JPEG");
-                        continue;
-                    }
-                    pixels.writeBytes(planes(resized(image, side, channels), channels, side));
+                    pixels.writeBytes(planes(resized(ImageFiles.read(file, side), side, channels), channels, side));
                     labels.add(label);
-                } catch (IOException | RuntimeException e) {
+                } catch (ImageFiles.Unusable e) {
                     skipped.add(root.relativize(file) + ": " + e.getMessage());
+                } catch (IOException | RuntimeException e) {
+                    skipped.add(root.relativize(file) + ": cannot be decoded (" + e.getMessage() + ")");
                 }
             }
         }
         if (labels.isEmpty()) {
-            throw new DatasetFormatException(
-                    root + ": no readable images in " + classFolders.size() + " class folders");
+            throw new DatasetFormatException("no readable images in " + classFolders.size() + " class folders");
         }
         List<String> classes =
                 classFolders.stream().map(p -> p.getFileName().toString()).toList();

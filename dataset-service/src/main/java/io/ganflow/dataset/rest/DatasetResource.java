@@ -6,7 +6,6 @@ import io.ganflow.dataset.uploads.DatasetImporter;
 import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.Ids;
 import io.ganflow.events.Problem;
-import io.ganflow.store.DatasetStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /** The data sets, and the import of an uploaded archive the gateway has put in the object store. */
 @Path("/datasets")
@@ -26,12 +26,10 @@ public class DatasetResource {
 
     private final DatasetCatalog catalog;
     private final DatasetImporter importer;
-    private final DatasetStore uploads;
 
-    public DatasetResource(DatasetCatalog catalog, DatasetImporter importer, DatasetStore uploads) {
+    public DatasetResource(DatasetCatalog catalog, DatasetImporter importer) {
         this.catalog = catalog;
         this.importer = importer;
-        this.uploads = uploads;
     }
 
     @GET
@@ -68,14 +66,12 @@ public class DatasetResource {
         if (catalog.info(name).isPresent()) {
             return problem(409, "Data set exists", "data set " + name + " exists; runs may use it, so it is kept");
         }
-        byte[] archive = uploads.archive(name).orElse(null);
-        if (archive == null) {
-            return problem(404, "No upload", "no uploaded archive for data set " + name);
-        }
         try {
             return Response.status(201)
-                    .entity(importer.importArchive(name, archive, channels, side))
+                    .entity(importer.importUpload(name, channels, side))
                     .build();
+        } catch (NoSuchElementException e) {
+            return problem(404, "No upload", e.getMessage());
         } catch (DatasetFormatException e) {
             return problem(422, "Unusable data set", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.ganflow.dataset.uploads;
 
+import io.ganflow.dataset.config.DatasetConfig;
 import io.ganflow.dataset.folders.ImageFolders;
 import io.ganflow.dataset.idx.DatasetFormatException;
 import io.ganflow.dataset.idx.LabelledImages;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -34,15 +36,29 @@ public class DatasetImporter {
 
     private final DatasetStore datasets;
 
-    public DatasetImporter(DatasetStore datasets) {
+    private final DatasetConfig config;
+
+    public DatasetImporter(DatasetStore datasets, DatasetConfig config) {
         this.datasets = datasets;
+        this.config = config;
     }
 
-    public DatasetInfo importArchive(String name, byte[] archive, int channels, int side) {
+    /**
+     * Imports the archive uploaded as {@code name}, read from the store into a temporary file (never held in
+     * memory), unpacked and decoded; throws {@link DatasetFormatException} naming what makes it unusable.
+     */
+    public DatasetInfo importUpload(String name, int channels, int side) {
         Path temporary = createTemporaryFolder();
         try {
-            Path root = ArchiveExtractor.extract(archive, temporary);
-            ImageFolders.Result read = ImageFolders.read(root, name, channels, side);
+            Path archive = temporary.resolve("upload.archive");
+            if (!datasets.archiveToFile(name, archive)) {
+                throw new NoSuchElementException("no uploaded archive for data set " + name);
+            }
+            ArchiveExtractor.Extracted extracted =
+                    ArchiveExtractor.extract(archive, temporary.resolve("unpacked"), ArchiveExtractor.Budget.DEFAULT);
+            ImageFolders.Result read = ImageFolders.read(
+                    extracted.root(), name, channels, side, config.uploads().maxPixelBytes());
+            read = read.withSkipped(extracted.skipped());
             if (read.classes().size() > MAX_CLASSES) {
                 throw new DatasetFormatException(
                         "the archive has " + read.classes().size() + " class folders; at most " + MAX_CLASSES);

@@ -37,7 +37,7 @@ class ImageFoldersTest {
         image("cats", "a.png", "png", Color.RED, 64, 48);
         image("cats", "b.jpg", "jpg", Color.RED, 100, 100);
         image("dogs", "c.png", "png", Color.BLUE, 10, 10);
-        ImageFolders.Result result = ImageFolders.read(root, "pets", 3, 32);
+        ImageFolders.Result result = ImageFolders.read(root, "pets", 3, 32, Long.MAX_VALUE);
         assertEquals(List.of("cats", "dogs"), result.classes());
         assertEquals(3, result.images().count());
         assertEquals(
@@ -54,7 +54,7 @@ class ImageFoldersTest {
     @Test
     void grayModelsGetGrayImages() throws IOException {
         image("white", "w.png", "png", Color.WHITE, 40, 40);
-        ImageFolders.Result result = ImageFolders.read(root, "gray", 1, 28);
+        ImageFolders.Result result = ImageFolders.read(root, "gray", 1, 28, Long.MAX_VALUE);
         assertEquals(28 * 28, result.images().pixels().length);
         assertEquals(255, Byte.toUnsignedInt(result.images().pixels()[100]));
     }
@@ -64,7 +64,7 @@ class ImageFoldersTest {
         image("ok", "good.png", "png", Color.GREEN, 8, 8);
         Files.writeString(root.resolve("ok/broken.png"), "not an image");
         Files.writeString(root.resolve("ok/notes.txt"), "ignored: not an image file name");
-        ImageFolders.Result result = ImageFolders.read(root, "mixed", 3, 16);
+        ImageFolders.Result result = ImageFolders.read(root, "mixed", 3, 16, Long.MAX_VALUE);
         assertEquals(1, result.images().count());
         assertEquals(1, result.skipped().size());
         assertTrue(
@@ -73,8 +73,51 @@ class ImageFoldersTest {
 
     @Test
     void aFolderWithoutClassesIsAClearError() {
-        DatasetFormatException error =
-                assertThrows(DatasetFormatException.class, () -> ImageFolders.read(root, "empty", 3, 32));
-        assertTrue(error.getMessage().contains("no class subfolders"), error.getMessage());
+        DatasetFormatException error = assertThrows(
+                DatasetFormatException.class, () -> ImageFolders.read(root, "empty", 3, 32, Long.MAX_VALUE));
+        assertTrue(error.getMessage().contains("no class folders"), error.getMessage());
+    }
+
+    @Test
+    void anImageWhoseHeaderClaimsHugeDimensionsIsSkippedWithoutDecodingIt() throws IOException {
+        image("ok", "good.png", "png", Color.GREEN, 8, 8);
+        // 57 bytes that claim 30000 x 30000 pixels: decoded, 3.6 GB
+        Files.write(root.resolve("ok/bomb.png"), io.ganflow.testing.ImageArchives.pngHeader(30_000, 30_000));
+        ImageFolders.Result result = ImageFolders.read(root, "bombs", 3, 16, Long.MAX_VALUE);
+        assertEquals(1, result.images().count());
+        assertTrue(
+                result.skipped().get(0).contains("30000x30000"),
+                result.skipped().get(0));
+    }
+
+    @Test
+    void onlyPngAndJpegAreRead() throws IOException {
+        image("ok", "good.png", "png", Color.GREEN, 8, 8);
+        image("ok", "looks-like.png", "bmp", Color.GREEN, 8, 8);
+        ImageFolders.Result result = ImageFolders.read(root, "formats", 3, 16, Long.MAX_VALUE);
+        assertEquals(1, result.images().count());
+        assertTrue(
+                result.skipped().get(0).contains("not a PNG or JPEG"),
+                result.skipped().get(0));
+    }
+
+    @Test
+    void aLargePhotoIsDecodedAtAboutTwiceTheSizeItBecomesNotInFull() throws Exception {
+        image("big", "photo.jpg", "jpg", Color.RED, 4000, 3000);
+        BufferedImage decoded = ImageFiles.read(root.resolve("big/photo.jpg"), 16);
+        assertTrue(
+                decoded.getWidth() < 100 && decoded.getHeight() >= 32, decoded.getWidth() + "x" + decoded.getHeight());
+        ImageFolders.Result result = ImageFolders.read(root, "photos", 3, 16, Long.MAX_VALUE);
+        assertTrue(Byte.toUnsignedInt(result.images().pixels()[0]) > 250, "still red (JPEG: nearly 255)");
+    }
+
+    @Test
+    void aDataSetPastThePixelBudgetIsRefusedAsAWhole() throws IOException {
+        for (int i = 0; i < 5; i++) {
+            image("many", "i" + i + ".png", "png", Color.GREEN, 8, 8);
+        }
+        DatasetFormatException error = assertThrows(
+                DatasetFormatException.class, () -> ImageFolders.read(root, "many", 3, 16, 4L * 3 * 16 * 16));
+        assertTrue(error.getMessage().contains("(4 images)"), error.getMessage());
     }
 }

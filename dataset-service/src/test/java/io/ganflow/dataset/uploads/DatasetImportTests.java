@@ -33,7 +33,7 @@ class DatasetImportTests {
 
     private String uploaded(byte[] archive) {
         String name = LocalInfrastructure.unique("pets");
-        datasets.saveArchive(name, archive);
+        datasets.saveArchive(name, new java.io.ByteArrayInputStream(archive));
         return name;
     }
 

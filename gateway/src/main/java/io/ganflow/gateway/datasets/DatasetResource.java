@@ -1,6 +1,5 @@
 package io.ganflow.gateway.datasets;
 
-import io.ganflow.events.Ids;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.upstream.Upstream;
 import io.ganflow.store.DatasetStore;
@@ -15,6 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,10 +29,13 @@ public class DatasetResource {
 
     private final DatasetServiceClient datasetService;
     private final DatasetStore datasets;
+    private final DatasetNameClaims claims;
 
-    public DatasetResource(@RestClient DatasetServiceClient datasetService, DatasetStore datasets) {
+    public DatasetResource(
+            @RestClient DatasetServiceClient datasetService, DatasetStore datasets, DatasetNameClaims claims) {
         this.datasetService = datasetService;
         this.datasets = datasets;
+        this.claims = claims;
     }
 
     @GET
@@ -62,19 +67,41 @@ public class DatasetResource {
             @PathParam("name") String name,
             @Parameter(description = "1 (gray) or 3 (RGB)") @QueryParam("channels") @DefaultValue("3") int channels,
             @Parameter(description = "image side in pixels, 8-128") @QueryParam("side") @DefaultValue("32") int side,
-            byte[] archive) {
-        if (!Ids.isValid(name)) {
-            throw new ProblemException(
-                    400, "Invalid data set name", "a name is 1-63 lowercase letters, digits or dashes");
-        }
-        if (archive == null || archive.length == 0) {
-            throw new ProblemException(400, "Empty upload", "the body must be a ZIP or tar.gz archive of images");
-        }
+            InputStream body)
+            throws IOException {
         if (datasets.find(name).isPresent()) {
             throw new ProblemException(409, "Data set exists", "data set " + name + " exists; runs may use it");
         }
-        datasets.saveArchive(name, archive);
-        return relay(() -> datasetService.importUpload(name, channels, side));
+        DatasetNameClaims.Claim claim = claims.claim(name)
+                .orElseThrow(() -> new ProblemException(
+                        409, "Data set being uploaded", "another upload of data set " + name + " is under way"));
+        Response answer;
+        try (PushbackInputStream archive = new PushbackInputStream(body)) {
+            int first = archive.read();
+            if (first < 0) {
+                giveBack(claim);
+                throw new ProblemException(400, "Empty upload", "the body must be a ZIP or tar.gz archive of images");
+            }
+            archive.unread(first);
+            datasets.saveArchive(name, archive);
+            answer = relay(() -> datasetService.importUpload(name, channels, side));
+        } catch (RuntimeException | IOException e) {
+            if (!(e instanceof ProblemException)) {
+                giveBack(claim); // the body broke off, or the store refused it: nothing stays
+            }
+            throw e;
+        }
+        if (answer.getStatus() >= 400) {
+            // refused, or the dataset-service is away: the name is free again and nothing of the upload stays
+            giveBack(claim);
+        }
+        return answer;
+    }
+
+    /** Removes what the upload left and frees its name. */
+    private void giveBack(DatasetNameClaims.Claim claim) {
+        datasets.removeUpload(claim.name());
+        claims.release(claim);
     }
 
     private static Response relay(Supplier<Response> call) {

@@ -2,6 +2,7 @@ package io.ganflow.gateway.kafka;
 
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunStatus;
+import io.ganflow.gateway.datasets.DatasetNameClaims;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,8 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Makes sure the run-status topic is compacted (the latest status per run is kept forever), whether the gateway
- * creates it or a client's auto-creation got there first, and creates the batch topic with as many partitions as
- * trainers may share the runs (each run's batches stay on one partition, so one trainer trains it).
+ * creates it or a client's auto-creation got there first, creates the batch topic with as many partitions as
+ * trainers may share the runs (each run's batches stay on one partition, so one trainer trains it), and the log of
+ * data set name claims, which forgets a claim after a day.
  */
 @ApplicationScoped
 public class TopicSetup {
@@ -48,6 +50,14 @@ public class TopicSetup {
             if (!existing.contains(ImageBatch.TOPIC)) {
                 admin.createTopics(
                                 List.of(new NewTopic(ImageBatch.TOPIC, Optional.of(batchPartitions), Optional.empty())))
+                        .all()
+                        .get();
+            }
+            if (!existing.contains(DatasetNameClaims.TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(DatasetNameClaims.TOPIC, 1, (short) 1)
+                                .configs(Map.of(
+                                        TopicConfig.RETENTION_MS_CONFIG,
+                                        String.valueOf(DatasetNameClaims.RETENTION.toMillis())))))
                         .all()
                         .get();
             }

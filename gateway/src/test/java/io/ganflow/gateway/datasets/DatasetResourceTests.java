@@ -41,7 +41,7 @@ class DatasetResourceTests {
                 .then()
                 .statusCode(400)
                 .body("title", equalTo("Empty upload"));
-        assertTrue(new DatasetStore(STORE).archive(name).isEmpty());
+        assertTrue(STORE.list("datasets/" + name + "/").isEmpty(), "nothing of the refused upload stays");
     }
 
     @Test
@@ -55,7 +55,7 @@ class DatasetResourceTests {
     }
 
     @Test
-    void whenTheDatasetServiceIsDownTheUploadIsKeptAndTheAnswerSaysSo() {
+    void whenTheDatasetServiceIsDownTheAnswerSaysSoAndNothingOfTheUploadStays() {
         // in this test the dataset-service's address is unreachable
         String name = LocalInfrastructure.unique("later");
         given().contentType("application/zip")
@@ -65,7 +65,7 @@ class DatasetResourceTests {
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("dataset-service"));
-        assertTrue(new DatasetStore(STORE).archive(name).isPresent());
+        assertTrue(STORE.list("datasets/" + name + "/").isEmpty(), "no archive, no claim: the name is free again");
     }
 
     @Test
