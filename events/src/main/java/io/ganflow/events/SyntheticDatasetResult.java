@@ -35,11 +35,22 @@ public record SyntheticDatasetResult(
     public enum State {
         RUNNING,
         DONE,
-        FAILED
+        FAILED,
+        /** Cancelled by its requester before it was done, or deleted after: no data set is kept. */
+        CANCELLED
     }
 
     public static String objectKey(String requestId) {
-        return "synthetic/" + requestId + "/dataset.zip";
+        return "synthetic/" + Ids.check(requestId, "requestId") + "/dataset.zip";
+    }
+
+    /** Written when a requester cancels the job: a sampler working on it stops, one that has not begun never does. */
+    public static String cancelKey(String requestId) {
+        return "synthetic/" + Ids.check(requestId, "requestId") + "/cancelled";
+    }
+
+    public boolean ended() {
+        return state != State.RUNNING;
     }
 
     public static SyntheticDatasetResult running(SyntheticDatasetRequest request, long step, int generated) {
@@ -76,6 +87,24 @@ public record SyntheticDatasetResult(
                 bytes,
                 sha256,
                 "ready",
+                System.currentTimeMillis());
+    }
+
+    public static SyntheticDatasetResult cancelled(SyntheticDatasetRequest request, long step, int generated) {
+        return new SyntheticDatasetResult(
+                VERSION,
+                request.requestId(),
+                State.CANCELLED,
+                request.runId(),
+                step,
+                request.format(),
+                generated,
+                request.total(),
+                null,
+                null,
+                0,
+                null,
+                "cancelled by its requester after " + generated + " of " + request.total() + " images",
                 System.currentTimeMillis());
     }
 

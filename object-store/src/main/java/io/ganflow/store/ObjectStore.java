@@ -9,6 +9,7 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.Result;
+import io.minio.StatObjectArgs;
 import io.minio.UploadObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
@@ -107,6 +108,23 @@ public final class ObjectStore {
                 return true;
             } catch (ErrorResponseException e) {
                 if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Whether there is an object at {@code key} (without reading it). */
+    public boolean exists(String key) {
+        return call("stat " + key, () -> {
+            try {
+                client.statObject(
+                        StatObjectArgs.builder().bucket(bucket).object(key).build());
+                return true;
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())
+                        || "NoSuchObject".equals(e.errorResponse().code())) {
                     return false;
                 }
                 throw e;

@@ -5,6 +5,7 @@ import io.ganflow.dataset.config.DatasetConfig;
 import io.ganflow.dataset.idx.FashionMnist;
 import io.ganflow.dataset.idx.LabelledImages;
 import io.ganflow.events.DatasetInfo;
+import io.ganflow.events.Ids;
 import io.ganflow.events.UploadedDataset;
 import io.ganflow.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data sets this service can serve: the built-in ones, read from files on first use, and those users uploaded,
- * read from the object store on first use. Each is kept in memory once read.
+ * read from the object store on first use. Once read, each is kept in memory within a budget
+ * ({@code ganflow.datasets.cache-bytes}, {@link DatasetCache}).
  */
 @ApplicationScoped
 public class DatasetCatalog {
@@ -31,11 +31,12 @@ public class DatasetCatalog {
 
     private final DatasetConfig config;
     private final DatasetStore uploads;
-    private final Map<String, LabelledImages> loaded = new ConcurrentHashMap<>();
+    private final DatasetCache loaded;
 
     public DatasetCatalog(DatasetConfig config, DatasetStore uploads) {
         this.config = config;
         this.uploads = uploads;
+        this.loaded = new DatasetCache(config.datasets().cacheBytes());
     }
 
     /** Built-in data sets first, then uploaded ones by name. */
@@ -83,24 +84,19 @@ public class DatasetCatalog {
         if (name == null) {
             return Optional.empty();
         }
-        return switch (name) {
-            case FashionMnist.NAME ->
-                Optional.of(loaded.computeIfAbsent(
-                        name,
-                        n -> FashionMnist.readTraining(config.fashionMnist().directory())));
-            case Cifar10.NAME ->
-                Optional.of(loaded.computeIfAbsent(
-                        name, n -> Cifar10.readTraining(config.cifar10().location())));
-            default -> uploaded(name);
-        };
-    }
-
-    private Optional<LabelledImages> uploaded(String name) {
-        LabelledImages cached = loaded.get(name);
-        if (cached != null) {
-            return Optional.of(cached);
+        Optional<LabelledImages> cached = loaded.get(name);
+        if (cached.isPresent()) {
+            return cached;
         }
-        return uploads.manifest(name).map(manifest -> loaded.computeIfAbsent(name, n -> read(manifest)));
+        Optional<LabelledImages> read = switch (name) {
+            case FashionMnist.NAME ->
+                Optional.of(FashionMnist.readTraining(config.fashionMnist().directory()));
+            case Cifar10.NAME ->
+                Optional.of(Cifar10.readTraining(config.cifar10().location()));
+            default -> Ids.isValid(name) ? uploads.manifest(name).map(this::read) : Optional.empty();
+        };
+        read.ifPresent(loaded::put);
+        return read;
     }
 
     private LabelledImages read(UploadedDataset manifest) {

@@ -75,25 +75,26 @@ public class DatasetResource {
         DatasetNameClaims.Claim claim = claims.claim(name)
                 .orElseThrow(() -> new ProblemException(
                         409, "Data set being uploaded", "another upload of data set " + name + " is under way"));
-        Response answer;
         try (PushbackInputStream archive = new PushbackInputStream(body)) {
             int first = archive.read();
             if (first < 0) {
-                giveBack(claim);
                 throw new ProblemException(400, "Empty upload", "the body must be a ZIP or tar.gz archive of images");
             }
             archive.unread(first);
             datasets.saveArchive(name, archive);
+        } catch (IOException | RuntimeException e) {
+            giveBack(claim); // empty, the body broke off, or the store refused it: nothing stays
+            throw e;
+        }
+        Response answer;
+        try {
             answer = relay(() -> datasetService.importUpload(name, channels, side));
-        } catch (RuntimeException | IOException e) {
-            if (!(e instanceof ProblemException)) {
-                giveBack(claim); // the body broke off, or the store refused it: nothing stays
-            }
+        } catch (ProblemException e) {
+            giveBack(claim); // the dataset-service cannot be reached: nothing stays, the name is free
             throw e;
         }
         if (answer.getStatus() >= 400) {
-            // refused, or the dataset-service is away: the name is free again and nothing of the upload stays
-            giveBack(claim);
+            giveBack(claim); // refused: the name is free again and nothing of the upload stays
         }
         return answer;
     }

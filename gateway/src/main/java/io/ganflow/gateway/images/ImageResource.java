@@ -29,7 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ImageResource {
 
     private static final List<String> PASSED_HEADERS =
-            List.of("X-Run-Id", "X-Checkpoint-Step", "ETag", "Content-Disposition");
+            List.of("X-Run-Id", "X-Checkpoint-Step", "ETag", "Content-Disposition", "Retry-After");
 
     private final SamplerClient sampler;
     private final GenerationLimits limits;

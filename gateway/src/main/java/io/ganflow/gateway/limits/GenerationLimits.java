@@ -38,9 +38,23 @@ public class GenerationLimits {
 
     /** Counts {@code images} against {@code client}'s allowance; throws a 429 problem when it is used up. */
     public void take(String client, int images) {
-        long waitSeconds = buckets.computeIfAbsent(
-                        client, c -> new TokenBucket(config.burst(), config.imagesPerSecond(), System::nanoTime))
-                .take(images);
+        refuseIfWaiting(bucket(client).take(images));
+    }
+
+    /**
+     * Counts a synthetic data set of {@code images} against {@code client}'s allowance: allowed when a full burst is
+     * there, and then the client's later generation waits until the whole of it has refilled.
+     */
+    public void charge(String client, long images) {
+        refuseIfWaiting(bucket(client).charge(images));
+    }
+
+    private TokenBucket bucket(String client) {
+        return buckets.computeIfAbsent(
+                client, c -> new TokenBucket(config.burst(), config.imagesPerSecond(), System::nanoTime));
+    }
+
+    private void refuseIfWaiting(long waitSeconds) {
         if (waitSeconds > 0) {
             throw new ProblemException(
                     429,

@@ -27,12 +27,31 @@ final class TokenBucket {
         tokens = Math.min(capacity, tokens + amount);
     }
 
-    /** 0 when {@code amount} tokens were taken; otherwise the seconds to wait (at least 1), and nothing is taken. */
-    synchronized long take(double wanted) {
-        double amount = Math.min(wanted, capacity);
+    /**
+     * For work larger than a burst: 0 when the bucket held at least a full burst's worth (or {@code amount}, if
+     * less), and then all of {@code amount} is taken, leaving the bucket in debt that refills before anything more is
+     * taken; otherwise the seconds to wait (at least 1), and nothing is taken.
+     */
+    synchronized long charge(double amount) {
+        refill();
+        double needed = Math.min(amount, capacity);
+        if (needed <= tokens) {
+            tokens -= amount;
+            return 0;
+        }
+        return Math.max(1, (long) Math.ceil((needed - tokens) / perSecond));
+    }
+
+    private void refill() {
         long now = nanoTime.getAsLong();
         tokens = Math.min(capacity, tokens + (now - updatedNanos) / 1e9 * perSecond);
         updatedNanos = now;
+    }
+
+    /** 0 when {@code amount} tokens were taken; otherwise the seconds to wait (at least 1), and nothing is taken. */
+    synchronized long take(double wanted) {
+        double amount = Math.min(wanted, capacity);
+        refill();
         if (amount <= tokens) {
             tokens -= amount;
             return 0;

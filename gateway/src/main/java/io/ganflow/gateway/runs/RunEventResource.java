@@ -1,13 +1,16 @@
 package io.ganflow.gateway.runs;
 
 import io.ganflow.events.TrainingMetrics;
+import io.ganflow.gateway.limits.StreamSlots;
 import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.security.ApiKeys;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -21,10 +24,12 @@ public class RunEventResource {
 
     private final RunDirectory directory;
     private final RunEvents events;
+    private final StreamSlots slots;
 
-    public RunEventResource(RunDirectory directory, RunEvents events) {
+    public RunEventResource(RunDirectory directory, RunEvents events, StreamSlots slots) {
         this.directory = directory;
         this.events = events;
+        this.slots = slots;
     }
 
     @GET
@@ -42,9 +47,13 @@ public class RunEventResource {
     @Operation(
             summary = "Live events of the run (Server-Sent Events)",
             description = "Events named metrics (TrainingMetrics), checkpoint (CheckpointEvent) and status "
-                    + "(RunStatus), each with its JSON as data; a comment every 15 s keeps proxies from closing it.")
-    public Multi<OutboundSseEvent> events(@PathParam("runId") String runId, @Context Sse sse) {
+                    + "(RunStatus), each with its JSON as data; a comment every 15 s keeps proxies from closing it. "
+                    + "A key holds a few streams at once (GAN_EVENT_STREAMS_PER_KEY); past them, 429.")
+    public Multi<OutboundSseEvent> events(
+            @PathParam("runId") String runId, @Context Sse sse, @Context HttpHeaders headers) {
         requireKnown(runId);
+        String client = ApiKeys.clientOf(headers);
+        slots.take(client);
         Multi<OutboundSseEvent> runEvents = events.of(runId)
                 .map(event -> sse.newEventBuilder()
                         .name(event.name())
@@ -54,7 +63,11 @@ public class RunEventResource {
                 .ticks()
                 .every(Duration.ofSeconds(15))
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(runEvents, keepAlive);
+        return Multi.createBy()
+                .merging()
+                .streams(runEvents, keepAlive)
+                .onTermination()
+                .invoke(() -> slots.free(client));
     }
 
     private void requireKnown(String runId) {

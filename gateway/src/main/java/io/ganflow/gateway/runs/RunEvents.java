@@ -6,11 +6,10 @@ import io.ganflow.events.TrainingMetrics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,10 +24,13 @@ public class RunEvents {
     /** One event of one run: {@code name} is the SSE event name, {@code json} its data. */
     public record RunEvent(String runId, String name, String json) {}
 
-    static final int HISTORY = 5000;
-
     private final BroadcastProcessor<RunEvent> live = BroadcastProcessor.create();
-    private final Map<String, Deque<TrainingMetrics>> history = new ConcurrentHashMap<>();
+    private final Map<String, MetricHistory> history = new ConcurrentHashMap<>();
+    private final int pointsPerRun;
+
+    public RunEvents(@ConfigProperty(name = "ganflow.gateway.metric-points-per-run") int pointsPerRun) {
+        this.pointsPerRun = pointsPerRun;
+    }
 
     @Incoming(CheckpointEvent.TOPIC)
     public void onCheckpoint(CheckpointEvent checkpoint) {
@@ -36,12 +38,9 @@ public class RunEvents {
     }
 
     void metrics(TrainingMetrics point, String json) {
-        Deque<TrainingMetrics> points = history.computeIfAbsent(point.runId(), id -> new ArrayDeque<>());
+        MetricHistory points = history.computeIfAbsent(point.runId(), id -> new MetricHistory(pointsPerRun));
         synchronized (points) {
-            points.addLast(point);
-            if (points.size() > HISTORY) {
-                points.removeFirst();
-            }
+            points.add(point);
         }
         live.onNext(new RunEvent(point.runId(), "metrics", json));
     }
@@ -50,14 +49,14 @@ public class RunEvents {
         live.onNext(new RunEvent(runId, "status", json));
     }
 
-    /** The run's latest metrics points (up to {@value #HISTORY}), oldest first. */
+    /** The run's metrics points, oldest first: the whole run, thinned where it is old and long. */
     public List<TrainingMetrics> history(String runId) {
-        Deque<TrainingMetrics> points = history.get(runId);
+        MetricHistory points = history.get(runId);
         if (points == null) {
             return List.of();
         }
         synchronized (points) {
-            return List.copyOf(points);
+            return points.points();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,11 +23,50 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class SyntheticDatasetDirectory {
 
+    /** The gateway's outgoing channel to the result topic, which it also reads (see application.properties). */
+    static final String RESULTS_OUT = "synthetic-dataset-results-out";
+
     private final Map<String, SyntheticDatasetView> jobs = new ConcurrentHashMap<>();
     private final Emitter<Record<String, String>> requests;
+    private final Emitter<Record<String, String>> results;
+    private final int kept;
 
-    public SyntheticDatasetDirectory(@Channel(SyntheticDatasetRequest.TOPIC) Emitter<Record<String, String>> requests) {
+    public SyntheticDatasetDirectory(
+            @Channel(SyntheticDatasetRequest.TOPIC) Emitter<Record<String, String>> requests,
+            @Channel(RESULTS_OUT) Emitter<Record<String, String>> results,
+            @ConfigProperty(name = "ganflow.gateway.synthetic-jobs-kept") int kept) {
         this.requests = requests;
+        this.results = results;
+        this.kept = kept;
+    }
+
+    /**
+     * Announces that a finished job's data set was deleted: every gateway (and any other reader of the result
+     * topic) then shows it CANCELLED instead of offering a download that is gone.
+     */
+    void deleted(SyntheticDatasetView job) {
+        SyntheticDatasetResult result = new SyntheticDatasetResult(
+                SyntheticDatasetResult.VERSION,
+                job.requestId(),
+                SyntheticDatasetResult.State.CANCELLED,
+                job.runId(),
+                job.step(),
+                job.format(),
+                job.generated(),
+                job.total(),
+                null,
+                null,
+                0,
+                null,
+                "deleted by its requester",
+                System.currentTimeMillis());
+        jobs.put(job.requestId(), SyntheticDatasetView.of(result));
+        results.send(Record.of(job.requestId(), Json.write(result)));
+    }
+
+    /** Shows that a cancel was asked for, until the sampler working on the job says it stopped. */
+    void cancelRequested(SyntheticDatasetView job) {
+        jobs.computeIfPresent(job.requestId(), (id, now) -> now.ended() ? now : now.withMessage("cancel requested"));
     }
 
     void submit(SyntheticDatasetRequest request) {
@@ -39,6 +79,21 @@ public class SyntheticDatasetDirectory {
         SyntheticDatasetView now = SyntheticDatasetView.of(result);
         // a late progress report never hides the end of a job
         jobs.merge(result.requestId(), now, (old, next) -> old.ended() && !next.ended() ? old : next);
+        forgetOldest();
+    }
+
+    /** Keeps at most {@code kept} jobs: past that, the longest-ended ones are forgotten (their objects stay). */
+    private synchronized void forgetOldest() {
+        if (jobs.size() <= kept) {
+            return;
+        }
+        jobs.values().stream()
+                .filter(SyntheticDatasetView::ended)
+                .sorted(Comparator.comparingLong(SyntheticDatasetView::updatedMillis))
+                .limit(jobs.size() - kept)
+                .map(SyntheticDatasetView::requestId)
+                .toList()
+                .forEach(jobs::remove);
     }
 
     Optional<SyntheticDatasetView> get(String requestId) {

@@ -3,17 +3,22 @@ package io.ganflow.gateway.synthetic;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.gateway.limits.GenerationLimits;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.runs.RunDirectory;
 import io.ganflow.gateway.runs.RunView;
+import io.ganflow.gateway.security.ApiKeys;
 import io.ganflow.store.ObjectStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -31,11 +36,14 @@ public class SyntheticDatasetResource {
     private final SyntheticDatasetDirectory jobs;
     private final RunDirectory runs;
     private final ObjectStore store;
+    private final GenerationLimits limits;
 
-    public SyntheticDatasetResource(SyntheticDatasetDirectory jobs, RunDirectory runs, ObjectStore store) {
+    public SyntheticDatasetResource(
+            SyntheticDatasetDirectory jobs, RunDirectory runs, ObjectStore store, GenerationLimits limits) {
         this.jobs = jobs;
         this.runs = runs;
         this.store = store;
+        this.limits = limits;
     }
 
     @POST
@@ -46,7 +54,7 @@ public class SyntheticDatasetResource {
             description = "Checks the request and hands it to the samplers as a job (Kafka topic "
                     + SyntheticDatasetRequest.TOPIC + "); follow it at the returned Location until it is DONE, "
                     + "then download it from its downloadUrl.")
-    public Response create(CreateSyntheticDataset body) {
+    public Response create(CreateSyntheticDataset body, @Context HttpHeaders headers) {
         if (body == null) {
             throw new ProblemException(
                     400, "Invalid synthetic data set", "a JSON body with runId and counts is needed");
@@ -77,10 +85,34 @@ public class SyntheticDatasetResource {
             throw new ProblemException(
                     409, "No checkpoint yet", "run " + run.runId() + " has no checkpoint to generate with yet");
         }
+        // its images count against the caller's generation allowance, like images asked for one by one
+        limits.charge(ApiKeys.clientOf(headers), request.total());
         jobs.submit(request);
         return Response.accepted(jobs.get(request.requestId()).orElseThrow())
                 .location(URI.create("/api/v1/synthetic-datasets/" + request.requestId()))
                 .build();
+    }
+
+    @DELETE
+    @Path("/{requestId}")
+    @Blocking
+    @Operation(
+            summary = "Cancel a synthetic data set job, or delete the data set it made",
+            description = "A job waiting or running stops (its sampler checks about once a second) and ends "
+                    + "CANCELLED; a DONE job's data set is deleted and the job shows CANCELLED. Asking again is "
+                    + "harmless.")
+    public Response cancel(@PathParam("requestId") String requestId) {
+        SyntheticDatasetView job = jobs.get(requestId)
+                .orElseThrow(() -> new ProblemException(
+                        404, "No such synthetic data set", "no synthetic data set job " + requestId));
+        if (job.done()) {
+            store.delete(SyntheticDatasetResult.objectKey(requestId));
+            jobs.deleted(job);
+        } else if (!job.ended()) {
+            store.put(SyntheticDatasetResult.cancelKey(requestId), new byte[0], "application/octet-stream");
+            jobs.cancelRequested(job);
+        }
+        return Response.accepted(jobs.get(requestId).orElseThrow()).build();
     }
 
     @GET

@@ -55,7 +55,23 @@ public record SyntheticDatasetView(
     }
 
     boolean ended() {
-        return done() || SyntheticDatasetResult.State.FAILED.name().equals(state);
+        return !state.equals("PENDING") && !state.equals(SyntheticDatasetResult.State.RUNNING.name());
+    }
+
+    SyntheticDatasetView withMessage(String newMessage) {
+        return new SyntheticDatasetView(
+                requestId,
+                state,
+                runId,
+                step,
+                format,
+                generated,
+                total,
+                bytes,
+                sha256,
+                newMessage,
+                downloadUrl,
+                updatedMillis);
     }
 
     SyntheticDatasetView withDownloadUrl(String url) {

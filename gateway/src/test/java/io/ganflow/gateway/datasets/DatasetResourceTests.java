@@ -3,6 +3,7 @@ package io.ganflow.gateway.datasets;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.UploadedDataset;
@@ -65,7 +66,8 @@ class DatasetResourceTests {
                 .statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("dataset-service"));
-        assertTrue(STORE.list("datasets/" + name + "/").isEmpty(), "no archive, no claim: the name is free again");
+        assertEquals(
+                List.<String>of(), STORE.list("datasets/" + name + "/"), "no archive: nothing of the upload stays");
     }
 
     @Test

@@ -22,7 +22,71 @@ class GenerationLimitTests {
             return Map.of(
                     "ganflow.store.bucket", LocalInfrastructure.unique("limits-test"),
                     "ganflow.limits.generation.images-per-second", "10",
-                    "ganflow.limits.generation.burst", "150");
+                    "ganflow.limits.generation.burst", "150",
+                    "ganflow.auth.operator-keys", OperatorKeyForRestAssured.OPERATOR_KEY + "," + SYNTHETIC_CLIENT,
+                    "ganflow.limits.event-streams-per-key", "2");
+        }
+    }
+
+    static final String SYNTHETIC_CLIENT = "synthetic-client-key";
+
+    @Test
+    void aSyntheticDataSetIsChargedToItsCallersAllowance() {
+        String runId = LocalInfrastructure.unique("charged");
+        given().header("X-API-Key", SYNTHETIC_CLIENT)
+                .contentType("application/json")
+                .body(Map.of("runId", runId))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(201);
+        // 300 images: more than a burst, allowed once since a whole burst is there; the client is then in debt
+        given().header("X-API-Key", SYNTHETIC_CLIENT)
+                .contentType("application/json")
+                .body(Map.of("runId", runId, "step", 10, "imagesPerClass", 30))
+                .post("/api/v1/synthetic-datasets")
+                .then()
+                .statusCode(202);
+        given().header("X-API-Key", SYNTHETIC_CLIENT)
+                .queryParam("count", 1)
+                .get("/api/v1/runs/any/images")
+                .then()
+                .statusCode(429);
+        given().header("X-API-Key", SYNTHETIC_CLIENT)
+                .contentType("application/json")
+                .body(Map.of("runId", runId, "step", 10, "imagesPerClass", 1))
+                .post("/api/v1/synthetic-datasets")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void aKeyHoldsOnlySoManyEventStreamsAtOnce() throws Exception {
+        String runId = LocalInfrastructure.unique("streams");
+        given().contentType("application/json")
+                .body(Map.of("runId", runId))
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(201);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI events = java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                + io.restassured.RestAssured.port + "/api/v1/runs/" + runId + "/events");
+        java.util.List<java.net.http.HttpResponse<java.io.InputStream>> open = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            open.add(http.send(
+                    java.net.http.HttpRequest.newBuilder(events)
+                            .header("X-API-Key", OperatorKeyForRestAssured.READER_KEY)
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+            org.junit.jupiter.api.Assertions.assertEquals(200, open.get(i).statusCode());
+        }
+        given().header("X-API-Key", OperatorKeyForRestAssured.READER_KEY)
+                .get("/api/v1/runs/" + runId + "/events")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json");
+        for (java.net.http.HttpResponse<java.io.InputStream> stream : open) {
+            stream.body().close();
         }
     }
 

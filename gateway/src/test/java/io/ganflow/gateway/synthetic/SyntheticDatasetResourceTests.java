@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
@@ -89,6 +90,43 @@ class SyntheticDatasetResourceTests {
         assertEquals(200, download.statusCode());
         assertArrayEquals(archive, download.body());
         given().get("/api/v1/synthetic-datasets").then().body("requestId", org.hamcrest.Matchers.hasItem(requestId));
+
+        // deleting a finished job deletes its data set, and every reader of the results hears it
+        given().delete("/api/v1/synthetic-datasets/" + requestId)
+                .then()
+                .statusCode(202)
+                .body("state", equalTo("CANCELLED"));
+        assertEquals(
+                java.util.Optional.empty(),
+                LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                        .get(SyntheticDatasetResult.objectKey(requestId)));
+        assertEquals(
+                1,
+                KafkaTestClient.await(
+                                SyntheticDatasetResult.TOPIC,
+                                r -> requestId.equals(r.key()) && new String(r.value()).contains("\"CANCELLED\""),
+                                1,
+                                Duration.ofSeconds(30))
+                        .size());
+    }
+
+    @Test
+    void cancellingAJobNotYetDoneMarksItForTheSamplerAndAskingAgainIsHarmless() {
+        String runId = startRun("cgan-fashion-mnist");
+        String requestId = given().contentType("application/json")
+                .body(Map.of("runId", runId, "step", 10, "imagesPerClass", 1))
+                .post("/api/v1/synthetic-datasets")
+                .jsonPath()
+                .getString("requestId");
+        for (int time = 0; time < 2; time++) {
+            given().delete("/api/v1/synthetic-datasets/" + requestId)
+                    .then()
+                    .statusCode(202)
+                    .body("state", equalTo("PENDING"), "message", equalTo("cancel requested"));
+        }
+        assertTrue(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                .exists(SyntheticDatasetResult.cancelKey(requestId)));
+        given().delete("/api/v1/synthetic-datasets/syn-none").then().statusCode(404);
     }
 
     @Test

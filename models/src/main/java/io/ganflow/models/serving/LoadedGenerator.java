@@ -15,6 +15,7 @@ import io.ganflow.models.training.BlockBytes;
 import io.ganflow.models.training.GanTraining;
 import io.ganflow.models.training.ImageGeneration;
 import io.ganflow.models.training.Noise;
+import java.util.function.BooleanSupplier;
 
 /**
  * A generator loaded from a checkpoint for serving. Generation is deterministic: the same checkpoint, labels and
@@ -24,6 +25,8 @@ public final class LoadedGenerator implements AutoCloseable {
 
     /** Rounding apart, an inference form gives the network's pixels; one level either way is rounding. */
     static final int INFERENCE_FORM_TOLERANCE = 1;
+    /** Passes' worth of images a generator queues by default before it refuses more. */
+    public static final int DEFAULT_QUEUED_PASSES = 16;
 
     private final GanModel model;
     private final RunSpec spec;
@@ -33,18 +36,32 @@ public final class LoadedGenerator implements AutoCloseable {
     private final ParameterStore parameters;
     private final InferenceGenerator inference;
     private final CombinedPasses passes;
+    private final long parameterBytes;
 
-    private LoadedGenerator(GanModel model, RunSpec spec, long step, NDManager manager, Block generator) {
+    private LoadedGenerator(
+            GanModel model,
+            RunSpec spec,
+            long step,
+            NDManager manager,
+            Block generator,
+            long parameterBytes,
+            int queuedPasses) {
         this.model = model;
         this.spec = spec;
         this.step = step;
         this.manager = manager;
         this.generator = generator;
+        this.parameterBytes = parameterBytes;
         this.parameters = new ParameterStore(manager, false);
         this.inference = model.inferenceGenerator(generator, parameters, manager);
         int imageBytes = model.channels() * model.imageSide() * model.imageSide();
         this.passes = new CombinedPasses(
-                model.imagesPerServingPass(), spec.latentSize(), imageBytes, this::pass, GenerationThread.PASSES);
+                model.imagesPerServingPass(),
+                spec.latentSize(),
+                imageBytes,
+                this::pass,
+                GenerationThread.PASSES,
+                queuedPasses * model.imagesPerServingPass());
     }
 
     /**
@@ -52,6 +69,11 @@ public final class LoadedGenerator implements AutoCloseable {
      * finite images of the right shape. Throws {@link MalformedEventException} naming the problem otherwise.
      */
     public static LoadedGenerator load(RunSpec spec, long step, byte[] generatorParameters) {
+        return load(spec, step, generatorParameters, DEFAULT_QUEUED_PASSES);
+    }
+
+    /** As {@link #load(RunSpec, long, byte[])}, queueing at most {@code queuedPasses} passes' worth of images. */
+    public static LoadedGenerator load(RunSpec spec, long step, byte[] generatorParameters, int queuedPasses) {
         Torch.disableGradientsOnThisThread();
         NDManager manager = NDManager.newBaseManager();
         try {
@@ -59,7 +81,8 @@ public final class LoadedGenerator implements AutoCloseable {
             Block generator = model.generator();
             BlockBytes.load(generator, manager, generatorParameters);
             generator.initialize(manager, DataType.FLOAT32, model.generatorInputShapes(1, spec.latentSize()));
-            LoadedGenerator loaded = new LoadedGenerator(model, spec, step, manager, generator);
+            LoadedGenerator loaded = new LoadedGenerator(
+                    model, spec, step, manager, generator, generatorParameters.length, queuedPasses);
             loaded.verify();
             return loaded;
         } catch (RuntimeException e) {
@@ -106,7 +129,20 @@ public final class LoadedGenerator implements AutoCloseable {
      * each image depends only on its label and its row of the seed's noise, not on what it shared a pass with.
      */
     public byte[] generate(long[] labels, long seed) {
-        return passes.generate(labels, Noise.gaussian(seed, labels.length, spec.latentSize()));
+        return generate(labels, seed, () -> true);
+    }
+
+    /**
+     * As {@link #generate(long[], long)} for a caller that may go away: once {@code wanted} says no, the images not
+     * yet made are dropped (CancellationException). Throws {@link GenerationBusyException} when the queue is full.
+     */
+    public byte[] generate(long[] labels, long seed, BooleanSupplier wanted) {
+        return passes.generate(labels, Noise.gaussian(seed, labels.length, spec.latentSize()), wanted);
+    }
+
+    /** The size of its parameters: what it is counted as when samplers budget the generators they keep. */
+    public long parameterBytes() {
+        return parameterBytes;
     }
 
     private byte[] pass(float[] noise, long[] labels) {

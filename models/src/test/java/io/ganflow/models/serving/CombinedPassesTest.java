@@ -52,13 +52,13 @@ class CombinedPassesTest {
 
     @Test
     void requestsQueuedDuringAPassShareTheNextPassesAndEachGetsItsOwnImages() throws Exception {
-        CombinedPasses passes = new CombinedPasses(32, LATENT, IMAGE_BYTES, this::fakePass, passRunner);
-        Future<byte[]> first = callers.submit(() -> passes.generate(labels(1, 4), noise(100, 4)));
+        CombinedPasses passes = new CombinedPasses(32, LATENT, IMAGE_BYTES, this::fakePass, passRunner, 1000);
+        Future<byte[]> first = callers.submit(() -> passes.generate(labels(1, 4), noise(100, 4), () -> true));
         firstPassRunning.await(10, TimeUnit.SECONDS);
         List<Future<byte[]>> queued = new ArrayList<>();
         for (int r = 0; r < 5; r++) {
             int request = r;
-            queued.add(callers.submit(() -> passes.generate(labels(request, 10), noise(request * 10, 10))));
+            queued.add(callers.submit(() -> passes.generate(labels(request, 10), noise(request * 10, 10), () -> true)));
         }
         Thread.sleep(300); // all five are queued behind the first pass
         firstPassMayFinish.countDown();
@@ -74,9 +74,9 @@ class CombinedPassesTest {
     @Test
     void aRequestLargerThanOnePassIsSpreadOverSeveral() {
         firstPassMayFinish.countDown();
-        CombinedPasses passes = new CombinedPasses(32, LATENT, IMAGE_BYTES, this::fakePass, passRunner);
+        CombinedPasses passes = new CombinedPasses(32, LATENT, IMAGE_BYTES, this::fakePass, passRunner, 1000);
 
-        assertArrayEquals(expectedImages(7, 0, 70), passes.generate(labels(7, 70), noise(0, 70)));
+        assertArrayEquals(expectedImages(7, 0, 70), passes.generate(labels(7, 70), noise(0, 70), () -> true));
         assertEquals(List.of(32, 32, 6), passSizes);
     }
 
@@ -94,13 +94,16 @@ class CombinedPassesTest {
                     }
                     return new byte[labels.length * IMAGE_BYTES];
                 },
-                passRunner);
+                passRunner,
+                1000);
 
         assertSame(
-                broken, assertThrows(IllegalStateException.class, () -> passes.generate(labels(1, 20), noise(0, 20))));
+                broken,
+                assertThrows(
+                        IllegalStateException.class, () -> passes.generate(labels(1, 20), noise(0, 20), () -> true)));
         assertEquals(1, calls[0], "the failed request's remaining images are not generated");
-        assertEquals(6, passes.generate(labels(2, 3), noise(0, 3)).length);
-        assertTrue(passes.generate(new long[0], new float[0]).length == 0);
+        assertEquals(6, passes.generate(labels(2, 3), noise(0, 3), () -> true).length);
+        assertTrue(passes.generate(new long[0], new float[0], () -> true).length == 0);
     }
 
     @Test
@@ -112,11 +115,48 @@ class CombinedPassesTest {
                 (noise, labels) -> {
                     throw new OutOfMemoryError("native memory");
                 },
-                passRunner);
+                passRunner,
+                1000);
 
         IllegalStateException failure =
-                assertThrows(IllegalStateException.class, () -> passes.generate(labels(1, 4), noise(0, 4)));
+                assertThrows(IllegalStateException.class, () -> passes.generate(labels(1, 4), noise(0, 4), () -> true));
         assertTrue(failure.getMessage().contains("native memory"), failure.getMessage());
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceAndTakesWorkAgainOnceItHasDrained() throws Exception {
+        CombinedPasses passes = new CombinedPasses(8, LATENT, IMAGE_BYTES, this::fakePass, passRunner, 20);
+        Future<byte[]> first = callers.submit(() -> passes.generate(labels(1, 4), noise(0, 4), () -> true));
+        firstPassRunning.await(10, TimeUnit.SECONDS);
+        Future<byte[]> queued = callers.submit(() -> passes.generate(labels(2, 16), noise(0, 16), () -> true));
+        Thread.sleep(300);
+        GenerationBusyException busy = assertThrows(
+                GenerationBusyException.class, () -> passes.generate(labels(3, 8), noise(0, 8), () -> true));
+        assertTrue(busy.getMessage().contains("20 images queued"), busy.getMessage());
+        firstPassMayFinish.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        queued.get(10, TimeUnit.SECONDS);
+        assertEquals(16, passes.generate(labels(3, 8), noise(0, 8), () -> true).length, "accepted once drained");
+    }
+
+    @Test
+    void aRequestWhoseCallerHasGoneIsDroppedBeforeItsPass() throws Exception {
+        CombinedPasses passes = new CombinedPasses(8, LATENT, IMAGE_BYTES, this::fakePass, passRunner, 1000);
+        Future<byte[]> first = callers.submit(() -> passes.generate(labels(1, 4), noise(0, 4), () -> true));
+        firstPassRunning.await(10, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicBoolean waiting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Future<byte[]> abandoned = callers.submit(() -> passes.generate(labels(2, 30), noise(0, 30), waiting::get));
+        Future<byte[]> kept = callers.submit(() -> passes.generate(labels(3, 5), noise(0, 5), () -> true));
+        Thread.sleep(300);
+        waiting.set(false); // the client hung up while its images were queued
+        firstPassMayFinish.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        assertArrayEquals(expectedImages(3, 0, 5), kept.get(10, TimeUnit.SECONDS));
+        java.util.concurrent.ExecutionException gone =
+                assertThrows(java.util.concurrent.ExecutionException.class, () -> abandoned.get(10, TimeUnit.SECONDS));
+        assertTrue(gone.getCause() instanceof java.util.concurrent.CancellationException, gone.toString());
+        assertEquals(List.of(4, 5), passSizes, "none of the abandoned images was generated");
     }
 
     private static long[] labels(int label, int count) {

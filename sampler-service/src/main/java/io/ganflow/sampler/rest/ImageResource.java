@@ -5,6 +5,7 @@ import io.ganflow.models.image.Png;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.sampler.serving.PinnedGenerators;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -46,11 +48,12 @@ public class ImageResource {
             @QueryParam("seed") @DefaultValue("0") long seed,
             @QueryParam("columns") @DefaultValue("10") int columns,
             @QueryParam("step") Long step,
-            @Context Request request) {
+            @Context Request request,
+            @Context HttpServerRequest http) {
         Limits.check("columns", columns, 1, ImageRequestLimits.MAX_GRID_COLUMNS);
         return render(request, runId, step, "grid", seed, columns, generator -> {
             long[] labels = SampleGrid.labels(generator.classes(), columns);
-            return new Images(generator.generate(labels, seed), labels.length, columns);
+            return new Images(generator.generate(labels, seed, waiting(http)), labels.length, columns);
         });
     }
 
@@ -64,11 +67,13 @@ public class ImageResource {
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @QueryParam("step") Long step,
-            @Context Request request) {
+            @Context Request request,
+            @Context HttpServerRequest http) {
         Limits.check("count", count, 1, ImageRequestLimits.MAX_IMAGES);
         return render(request, runId, step, "class-" + classId + "-" + count, seed, Math.min(count, 10), generator -> {
             Limits.check("class", classId, 0, generator.classes() - 1);
-            return new Images(generator.generate(SampleGrid.ofClass(classId, count), seed), count, Math.min(count, 10));
+            byte[] pixels = generator.generate(SampleGrid.ofClass(classId, count), seed, waiting(http));
+            return new Images(pixels, count, Math.min(count, 10));
         });
     }
 
@@ -81,8 +86,9 @@ public class ImageResource {
             @QueryParam("class") @DefaultValue("-1") int classId,
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @QueryParam("step") Long step) {
-        LabelledSamples samples = labelled(runId, step, classId, count, seed);
+            @QueryParam("step") Long step,
+            @Context HttpServerRequest http) {
+        LabelledSamples samples = labelled(runId, step, classId, count, seed, waiting(http));
         return withOrigin(Response.ok(samples.zip(), ZIP), samples, "zip-" + classId + "-" + count)
                 .header("Content-Disposition", "attachment; filename=\"" + runId + "-" + samples.step() + ".zip\"")
                 .build();
@@ -97,8 +103,9 @@ public class ImageResource {
             @QueryParam("class") @DefaultValue("-1") int classId,
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @QueryParam("step") Long step) {
-        LabelledSamples samples = labelled(runId, step, classId, count, seed);
+            @QueryParam("step") Long step,
+            @Context HttpServerRequest http) {
+        LabelledSamples samples = labelled(runId, step, classId, count, seed, waiting(http));
         return withOrigin(
                         Response.ok(samples.json(), MediaType.APPLICATION_JSON),
                         samples,
@@ -106,7 +113,13 @@ public class ImageResource {
                 .build();
     }
 
-    private LabelledSamples labelled(String runId, Long step, int classId, int count, long seed) {
+    /** True while the client still waits: once it hangs up, its images not yet made are dropped. */
+    private static BooleanSupplier waiting(HttpServerRequest http) {
+        return () -> !http.response().closed();
+    }
+
+    private LabelledSamples labelled(
+            String runId, Long step, int classId, int count, long seed, BooleanSupplier waiting) {
         Limits.check("count", count, 1, ImageRequestLimits.MAX_IMAGES);
         return generators
                 .withGenerator(runId, step, generator -> {
@@ -127,7 +140,7 @@ public class ImageResource {
                             generator.channels(),
                             generator.imageSide(),
                             labels,
-                            generator.generate(labels, seed));
+                            generator.generate(labels, seed, waiting));
                 })
                 .orElseThrow(() -> new NoModelException(runId, step));
     }

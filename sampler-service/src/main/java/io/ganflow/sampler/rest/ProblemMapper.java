@@ -1,8 +1,10 @@
 package io.ganflow.sampler.rest;
 
 import io.ganflow.events.Problem;
+import io.ganflow.models.serving.GenerationBusyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CancellationException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,6 +21,19 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response noModel(NoModelException e) {
         return problem(404, "No model", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response busy(GenerationBusyException e) {
+        return Response.fromResponse(problem(503, "Generator busy", e.getMessage()))
+                .header("Retry-After", "1")
+                .build();
+    }
+
+    /** The client hung up before its images were made: nobody reads this answer. */
+    @ServerExceptionMapper
+    public Response abandoned(CancellationException e) {
+        return problem(503, "Request abandoned", e.getMessage());
     }
 
     @ServerExceptionMapper

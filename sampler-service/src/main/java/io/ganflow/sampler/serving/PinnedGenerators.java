@@ -7,12 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Generators of earlier checkpoints, for requests pinned to a step: loaded from the store on first use (verified
- * like any checkpoint) and kept for the few most recently used steps. A request for the step the run is served at
- * uses the serving generator.
+ * The generator a request asks for. Without a step, the run's serving generator; when the registry has none (it was
+ * unloaded to stay within the memory budget, or this replica has not heard of the run yet) its latest checkpoint is
+ * loaded from the store, once however many requests ask at the same time. With a step, a generator of that
+ * checkpoint: loaded from the store on first use (verified like any checkpoint) and kept for the few most recently
+ * used steps; a request for the step the run is served at uses the serving generator.
  */
 @ApplicationScoped
 public class PinnedGenerators {
@@ -22,6 +25,7 @@ public class PinnedGenerators {
     private final GeneratorRegistry registry;
     private final CheckpointLoader loader;
     private final Map<String, ServingGenerator> recent = new LinkedHashMap<>(KEPT, 0.75f, true);
+    private final Map<String, Object> loading = new ConcurrentHashMap<>();
 
     public PinnedGenerators(GeneratorRegistry registry, CheckpointLoader loader) {
         this.registry = registry;
@@ -31,7 +35,8 @@ public class PinnedGenerators {
     /** Runs {@code work} on the generator of {@code runId} at {@code step} (null: the latest); empty when none. */
     public <T> Optional<T> withGenerator(String runId, Long step, Function<LoadedGenerator, T> work) {
         if (step == null) {
-            return registry.withGenerator(runId, work);
+            Optional<T> served = registry.withGenerator(runId, work);
+            return served.isPresent() || !loadLatest(runId) ? served : registry.withGenerator(runId, work);
         }
         if (registry.servedStep(runId).filter(step::equals).isPresent()) {
             // the serving generator, unless a newer one was swapped in meanwhile
@@ -55,6 +60,18 @@ public class PinnedGenerators {
                 } finally {
                     pinned.get().release();
                 }
+            }
+        }
+    }
+
+    /** Loads the run's latest checkpoint into the registry unless another request just did; false when it has none. */
+    private boolean loadLatest(String runId) {
+        synchronized (loading.computeIfAbsent(runId, id -> new Object())) {
+            try {
+                return registry.servedStep(runId).isPresent()
+                        || loader.loadLatest(runId).map(registry::offer).isPresent();
+            } finally {
+                loading.remove(runId);
             }
         }
     }

@@ -12,9 +12,15 @@ final class ServingGenerator {
     private final LoadedGenerator generator;
     private final AtomicInteger users = new AtomicInteger();
     private volatile boolean retired;
+    private volatile long lastUsedNanos = System.nanoTime();
 
     ServingGenerator(LoadedGenerator generator) {
         this.generator = generator;
+    }
+
+    /** When a request last took it: the registry unloads the least recently used first. */
+    long lastUsedNanos() {
+        return lastUsedNanos;
     }
 
     LoadedGenerator generator() {
@@ -23,6 +29,7 @@ final class ServingGenerator {
 
     /** False when it was retired before this request could take it; the caller then reads the new one. */
     boolean acquire() {
+        lastUsedNanos = System.nanoTime();
         users.incrementAndGet();
         if (retired) {
             release();

@@ -1,11 +1,15 @@
 package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStoreException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,18 +57,27 @@ public class StartupScan {
         }
     }
 
+    /** Loads the runs most recently checkpointed first, as many as the memory budget holds. */
     void scan() {
         try {
-            for (String runId : checkpoints.runIds()) {
-                for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
-                    try {
-                        registry.offer(loader.load(manifest));
-                        LOG.infof("run=%s serving step %d from the store", runId, manifest.step());
-                        break;
-                    } catch (RuntimeException e) {
-                        LOG.warnf("run=%s skipping checkpoint at step %d: %s", runId, manifest.step(), e.getMessage());
-                    }
+            List<CheckpointManifest> newestRunsFirst = checkpoints.runIds().stream()
+                    .map(checkpoints::latest)
+                    .flatMap(Optional::stream)
+                    .sorted(Comparator.comparingLong(CheckpointManifest::createdMillis)
+                            .reversed())
+                    .toList();
+            for (CheckpointManifest latest : newestRunsFirst) {
+                Optional<LoadedGenerator> generator = loader.loadLatest(latest.runId());
+                if (generator.isEmpty()) {
+                    continue;
                 }
+                if (!registry.offerIfRoom(generator.get())) {
+                    LOG.infof("generator budget full; older runs load when asked for");
+                    break;
+                }
+                LOG.infof(
+                        "run=%s serving step %d from the store",
+                        latest.runId(), generator.get().step());
             }
         } catch (RuntimeException e) {
             LOG.warnf(

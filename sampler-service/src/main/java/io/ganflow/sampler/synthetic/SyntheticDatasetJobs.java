@@ -6,6 +6,7 @@ import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.models.image.SampleGrid;
+import io.ganflow.models.serving.GenerationBusyException;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.models.training.Noise;
 import io.ganflow.sampler.serving.GeneratorRegistry;
@@ -77,11 +78,17 @@ public class SyntheticDatasetJobs {
             if (!request.problems().isEmpty()) {
                 throw new JobFailure(String.join("; ", request.problems()));
             }
+            if (cancelled(request)) {
+                throw new JobCancelled(request.step() == null ? -1 : request.step(), 0);
+            }
             SyntheticDatasetResult done = generate(request);
             publish(done);
             LOG.infof(
                     "synthetic data set %s: %d images of run %s at step %d, %d bytes at %s",
                     request.requestId(), request.total(), request.runId(), done.step(), done.bytes(), done.objectKey());
+        } catch (JobCancelled e) {
+            LOG.infof("synthetic data set %s cancelled after %d images", request.requestId(), e.generated);
+            publish(SyntheticDatasetResult.cancelled(request, e.step, e.generated));
         } catch (RuntimeException e) {
             // the request was readable: its requester hears why it failed (a bad run, a store that is down, ...)
             LOG.warnf("synthetic data set %s failed: %s", request.requestId(), e.getMessage());
@@ -130,18 +137,46 @@ public class SyntheticDatasetJobs {
                 int count = request.counts().get(label);
                 for (int from = 0, chunk = 0; from < count; from += IMAGES_PER_REQUEST, chunk++) {
                     if (System.currentTimeMillis() - lastProgress >= PROGRESS_EVERY_MILLIS) {
+                        if (cancelled(request)) {
+                            throw new JobCancelled(step, generated);
+                        }
                         publish(SyntheticDatasetResult.running(request, step, generated));
                         lastProgress = System.currentTimeMillis();
                     }
                     long[] labels = SampleGrid.ofClass(label, Math.min(IMAGES_PER_REQUEST, count - from));
                     long seed = chunkSeed(request.seed(), label, chunk);
-                    byte[] pixels = withGenerator(request, step, generator -> generator.generate(labels, seed));
+                    byte[] pixels = generateWhenThereIsRoom(request, step, labels, seed);
                     for (int i = 0; i < labels.length; i++) {
                         archive.add(Arrays.copyOfRange(pixels, i * imageBytes, (i + 1) * imageBytes), label);
                     }
                     generated += labels.length;
                 }
             }
+        }
+    }
+
+    /** A job waits its turn when serving fills the generator's queue, rather than failing. */
+    private byte[] generateWhenThereIsRoom(SyntheticDatasetRequest request, long step, long[] labels, long seed) {
+        while (true) {
+            try {
+                return withGenerator(request, step, generator -> generator.generate(labels, seed));
+            } catch (GenerationBusyException e) {
+                sleep(200);
+            }
+        }
+    }
+
+    /** Whether its requester asked to cancel it (the gateway writes the mark; a job checks about once a second). */
+    private boolean cancelled(SyntheticDatasetRequest request) {
+        return store.exists(SyntheticDatasetResult.cancelKey(request.requestId()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobFailure("interrupted");
         }
     }
 
@@ -188,6 +223,18 @@ public class SyntheticDatasetJobs {
             } catch (IOException e) {
                 LOG.warnf("cannot delete temporary file %s: %s", file, e.getMessage());
             }
+        }
+    }
+
+    /** Its requester cancelled it: nothing is written, and the result says how far it got. */
+    static final class JobCancelled extends RuntimeException {
+        final long step;
+        final int generated;
+
+        JobCancelled(long step, int generated) {
+            super("cancelled");
+            this.step = step;
+            this.generated = generated;
         }
     }
 

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(IsolatedStoreProfile.class)
 class CheckpointListenerTests {
 
+    @Inject
+    ServingConfig config;
+
     @Test
     void eventsReplayedDuringTheStartUpScanAreNotLoadedWhenTheStoreHasNewer() {
         String bucket = LocalInfrastructure.unique("listener-test");
@@ -31,8 +35,8 @@ class CheckpointListenerTests {
         String second = TestCheckpoints.write(store, spec, 20);
         TestCheckpoints.write(store, spec, 30);
         MeterRegistry meters = new SimpleMeterRegistry();
-        CheckpointLoader loader = new CheckpointLoader(store, meters);
-        GeneratorRegistry registry = new GeneratorRegistry();
+        CheckpointLoader loader = new CheckpointLoader(store, meters, config);
+        GeneratorRegistry registry = new GeneratorRegistry(config);
         StartupScan scan = new StartupScan(store, loader, registry);
         CheckpointListener listener = new CheckpointListener(loader, registry, scan, meters);
 

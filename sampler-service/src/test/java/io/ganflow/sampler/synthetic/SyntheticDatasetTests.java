@@ -137,6 +137,20 @@ class SyntheticDatasetTests {
     }
 
     @Test
+    void aJobItsRequesterCancelledEndsCancelledAndWritesNothing() throws Exception {
+        String runId = servedRun(TestCheckpoints.spec(LocalInfrastructure.unique("syn-cancel")), 10);
+        SyntheticDatasetRequest request = request(runId, List.of(6000, 6000), SyntheticDatasetRequest.PNG_ZIP);
+        LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                .put(SyntheticDatasetResult.cancelKey(request.requestId()), new byte[0], "application/octet-stream");
+
+        SyntheticDatasetResult cancelled = send(request);
+        assertEquals(SyntheticDatasetResult.State.CANCELLED, cancelled.state(), cancelled.message());
+        assertTrue(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                .get(SyntheticDatasetResult.objectKey(request.requestId()))
+                .isEmpty());
+    }
+
+    @Test
     void requestsThatCannotBeServedFailWithTheReasonAndUnreadableOnesAreParked() throws Exception {
         SyntheticDatasetResult noRun = send(request("no-such-run", List.of(1), SyntheticDatasetRequest.PNG_ZIP));
         assertEquals(SyntheticDatasetResult.State.FAILED, noRun.state());
