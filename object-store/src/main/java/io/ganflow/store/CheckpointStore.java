@@ -5,12 +5,15 @@ import io.ganflow.events.Ids;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.Sha256;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -113,6 +116,60 @@ public final class CheckpointStore {
     private static long stepOf(String manifestKey) {
         String folder = manifestKey.substring(0, manifestKey.length() - CheckpointManifest.FILE_NAME.length() - 1);
         return Long.parseLong(folder.substring(folder.lastIndexOf('/') + 1));
+    }
+
+    /** The steps of the run's checkpoints that have a manifest, oldest first (one listing, no manifest read). */
+    public List<Long> steps(String runId) {
+        return manifestKeys(runId).stream().map(CheckpointStore::stepOf).toList();
+    }
+
+    /**
+     * Deletes a checkpoint: its manifest first, so that no reader takes it for whole while its parts go, then every
+     * object under it (parts, and parts a writer that died left without a manifest).
+     */
+    public void delete(String runId, long step) {
+        store.delete(CheckpointManifest.key(runId, step));
+        for (String key : store.list(CheckpointManifest.prefix(runId, step))) {
+            store.delete(key);
+        }
+    }
+
+    private static String pinsPrefix(String runId) {
+        return runPrefix(runId) + "pins/";
+    }
+
+    /**
+     * Keeps the checkpoint at {@code step} from being deleted while {@code holder} (a synthetic data set job, say)
+     * uses it. A pin older than {@link #PIN_LIFETIME} is ignored: its holder died without taking it out.
+     */
+    public String pin(String runId, long step, String holder) {
+        String key = pinsPrefix(runId) + step + "/" + System.currentTimeMillis() + "-" + Ids.check(holder, "holder");
+        store.put(key, new byte[0], "application/octet-stream");
+        return key;
+    }
+
+    public void unpin(String pinKey) {
+        store.delete(pinKey);
+    }
+
+    public static final Duration PIN_LIFETIME = Duration.ofDays(1);
+
+    /** The steps something holds a live pin on. */
+    public Set<Long> pinnedSteps(String runId) {
+        long now = System.currentTimeMillis();
+        Set<Long> steps = new HashSet<>();
+        for (String key : store.list(pinsPrefix(runId))) {
+            String[] parts = key.substring(pinsPrefix(runId).length()).split("/");
+            try {
+                long pinned = Long.parseLong(parts[1].substring(0, parts[1].indexOf('-')));
+                if (now - pinned < PIN_LIFETIME.toMillis()) {
+                    steps.add(Long.parseLong(parts[0]));
+                }
+            } catch (RuntimeException e) {
+                // not a pin of ours
+            }
+        }
+        return steps;
     }
 
     /** Run ids that have anything in the store (one listing of the run folders, not of their contents). */

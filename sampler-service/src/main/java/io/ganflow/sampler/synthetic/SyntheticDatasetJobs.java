@@ -98,6 +98,8 @@ public class SyntheticDatasetJobs {
 
     private SyntheticDatasetResult generate(SyntheticDatasetRequest request) {
         long step = stepToUse(request);
+        // the trainer's retention deletes old checkpoints: this one stays while the job uses it
+        String pin = checkpoints.pin(request.runId(), step, request.requestId());
         Path file = null;
         try {
             file = Files.createTempFile("synthetic-" + request.requestId(), ".zip");
@@ -119,6 +121,7 @@ public class SyntheticDatasetJobs {
             throw new IllegalStateException(e);
         } finally {
             deleteQuietly(file);
+            checkpoints.unpin(pin);
         }
     }
 

@@ -32,4 +32,19 @@ public interface TrainerConfig {
     /** Columns of the fixed-noise sample grid stored with each checkpoint (rows are the classes). */
     @WithDefault("10")
     int gridColumns();
+
+    Retention retention();
+
+    /**
+     * Which checkpoints of a run stay in the store ({@code CheckpointRetention}): the latest few, the one written at
+     * the end of every {@code epochInterval}-th epoch, and any a synthetic data set job has pinned. A cGAN
+     * checkpoint is about 16 MB, so 150 epochs keep about 2.5 GB.
+     */
+    interface Retention {
+        @WithDefault("3")
+        int keepLatest();
+
+        @WithDefault("1")
+        int epochInterval();
+    }
 }

@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
-/** Writes a run's checkpoints and reads them back to resume it. */
+/** Writes a run's checkpoints (and has the old ones nobody needs deleted), and reads them back to resume it. */
 @ApplicationScoped
 public class Checkpoints {
 
@@ -37,11 +37,14 @@ public class Checkpoints {
     private final ObjectStore store;
     private final CheckpointStore checkpoints;
     private final TrainerConfig config;
+    private final CheckpointRetention retention;
 
-    public Checkpoints(ObjectStore store, CheckpointStore checkpoints, TrainerConfig config) {
+    public Checkpoints(
+            ObjectStore store, CheckpointStore checkpoints, TrainerConfig config, CheckpointRetention retention) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.config = config;
+        this.retention = retention;
     }
 
     /**
@@ -54,6 +57,7 @@ public class Checkpoints {
         while (true) {
             try {
                 String manifestKey = checkpoints.write(state.spec().runId(), state.step(), state.epoch(), parts);
+                retention.prune(state.spec().runId());
                 return Optional.of(new CheckpointEvent(
                         CheckpointEvent.VERSION,
                         state.spec().runId(),

@@ -38,11 +38,18 @@ public class IsolatedStoreProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "ganflow.store.bucket", BUCKET,
-                "ganflow.trainer.group", BUCKET,
-                "mp.messaging.incoming.run-commands.group.id", BUCKET,
-                "ganflow.trainer.window-batches", String.valueOf(WINDOW),
-                "ganflow.trainer.stall-millis", String.valueOf(STALL_MILLIS));
+                "ganflow.store.bucket",
+                BUCKET,
+                "ganflow.trainer.group",
+                BUCKET,
+                "mp.messaging.incoming.run-commands.group.id",
+                BUCKET,
+                "ganflow.trainer.window-batches",
+                String.valueOf(WINDOW),
+                "ganflow.trainer.stall-millis",
+                String.valueOf(STALL_MILLIS),
+                "ganflow.trainer.retention.keep-latest",
+                "1");
     }
 
     @Override

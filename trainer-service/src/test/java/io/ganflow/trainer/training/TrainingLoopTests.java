@@ -157,6 +157,44 @@ class TrainingLoopTests {
     }
 
     @Test
+    void checkpointsNobodyNeedsAreDeletedAndTheLatestEpochEndsAndPinnedOnesStay() {
+        String runId = LocalInfrastructure.unique("retained");
+        RunSpec everyStep = new RunSpec(
+                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 2, 16, 2e-4, 0.5, 0.999, 100, 1, 1, 3L, 32);
+        SPECS.save(everyStep);
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+        checkpoints.pin(runId, 1, "syn-job"); // a synthetic data set job draws from step 1
+        for (int epoch = 0; epoch < 2; epoch++) {
+            for (int index = 0; index < 2; index++) {
+                Random random = new Random(index);
+                byte[] pixels = new byte[16 * 784];
+                random.nextBytes(pixels);
+                KafkaTestClient.send(
+                        ImageBatch.TOPIC,
+                        runId,
+                        ImageBatchCodec.encode(new ImageBatch(
+                                runId,
+                                epoch,
+                                index,
+                                2,
+                                1,
+                                28,
+                                28,
+                                random.ints(16, 0, 10).toArray(),
+                                pixels)));
+            }
+        }
+        await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> e.step() == 4, 1);
+        // steps 1..4, one checkpoint each; epoch 0 ended at 2, epoch 1 at 4; the latest is 4
+        assertEquals(List.of(1L, 2L, 4L), checkpoints.steps(runId));
+        assertTrue(
+                LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                        .list(CheckpointManifest.prefix(runId, 3))
+                        .isEmpty(),
+                "nothing of step 3 is left");
+    }
+
+    @Test
     void trainsAnEpochAndLeavesVerifiedCheckpointsAndACompletedStatus() {
         String runId = LocalInfrastructure.unique("train");
         CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
