@@ -50,7 +50,15 @@ public final class ImageArchives {
         return bytes.toByteArray();
     }
 
+    public static byte[] jpeg(Color colour, int width, int height) {
+        return encoded(colour, width, height, "jpg");
+    }
+
     public static byte[] png(Color colour, int width, int height) {
+        return encoded(colour, width, height, "png");
+    }
+
+    private static byte[] encoded(Color colour, int width, int height, String format) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(colour);
@@ -58,7 +66,7 @@ public final class ImageArchives {
         graphics.dispose();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", bytes);
+            ImageIO.write(image, format, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

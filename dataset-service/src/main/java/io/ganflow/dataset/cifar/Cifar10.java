@@ -84,9 +84,14 @@ public final class Cifar10 {
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                String name = Path.of(entry.getName()).getFileName().toString();
+                // the name after the last '/', by hand: an entry's name need not be a valid path
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
                 if (entry.isFile() && TRAINING_FILES.contains(name)) {
-                    ByteArrayOutputStream content = new ByteArrayOutputStream((int) entry.getSize());
+                    if (entry.getSize() != (long) RECORDS_PER_FILE * RECORD_BYTES) {
+                        // refused before anything is read: a tar header may claim gigabytes
+                        checkedSize(archive + "!" + entry.getName(), new byte[0], entry.getSize());
+                    }
+                    ByteArrayOutputStream content = new ByteArrayOutputStream(RECORDS_PER_FILE * RECORD_BYTES);
                     tar.transferTo(content);
                     if (content.size() != entry.getSize()) {
                         throw new DatasetFormatException(archive + ": truncated archive: " + entry.getName()
@@ -103,10 +108,15 @@ public final class Cifar10 {
     }
 
     private static byte[] checkedSize(String file, byte[] content) {
-        if (content.length != RECORDS_PER_FILE * RECORD_BYTES) {
+        return checkedSize(file, content, content.length);
+    }
+
+    /** {@code content}, checked; {@code size} is what the file has (or, in an archive, says it has). */
+    private static byte[] checkedSize(String file, byte[] content, long size) {
+        if (size != RECORDS_PER_FILE * RECORD_BYTES) {
             throw new DatasetFormatException(file + ": a CIFAR-10 batch file has " + RECORDS_PER_FILE + " records of "
                     + RECORD_BYTES + " bytes (" + RECORDS_PER_FILE * RECORD_BYTES + " bytes), this one has "
-                    + content.length + " bytes");
+                    + size + " bytes");
         }
         for (int record = 0; record < RECORDS_PER_FILE; record++) {
             int label = Byte.toUnsignedInt(content[record * RECORD_BYTES]);

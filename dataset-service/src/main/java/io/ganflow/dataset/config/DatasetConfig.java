@@ -20,16 +20,16 @@ public interface DatasetConfig {
          * Memory for the data sets kept once read (Fashion-MNIST's training split is 47 MB, CIFAR-10's 154 MB):
          * past it, the least recently used is dropped and read again when a run next asks for it.
          */
-        @WithDefault("671088640")
+        @WithDefault("268435456")
         long cacheBytes();
     }
 
     interface UploadsConfig {
         /**
-         * The most decoded pixels one uploaded data set may hold (images x side x side x channels): 256 MiB is
-         * 87,000 images of 32x32x3. Each data set a run uses is held in memory while runs train on it.
+         * The most decoded pixels one uploaded data set may hold (images x side x side x channels): 128 MiB is
+         * 43,000 images of 32x32x3. Each data set a run uses is held in memory while runs train on it.
          */
-        @WithDefault("268435456")
+        @WithDefault("134217728")
         long maxPixelBytes();
     }
 

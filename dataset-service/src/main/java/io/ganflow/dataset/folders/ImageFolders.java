@@ -6,11 +6,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -47,19 +47,25 @@ public final class ImageFolders {
         if (classFolders.isEmpty()) {
             throw new DatasetFormatException("no class folders (expected one folder per class)");
         }
+        // the budget is checked against the image files before any is decoded, and the pixels go into one array
+        // of exactly that size: a refused upload costs nothing, an accepted one no growing and copying
+        List<List<Path>> files =
+                classFolders.stream().map(ImageFolders::imageFiles).toList();
+        long fileCount = files.stream().mapToLong(List::size).sum();
         long imageBytes = (long) channels * side * side;
-        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        if (fileCount * imageBytes > maxPixelBytes) {
+            throw new DatasetFormatException("the data set would hold more than " + maxPixelBytes + " bytes of "
+                    + side + "x" + side + "x" + channels + " images (" + fileCount + " image files, at most "
+                    + maxPixelBytes / imageBytes + "); upload fewer images or choose a smaller side");
+        }
+        byte[] pixels = new byte[Math.toIntExact(fileCount * imageBytes)];
         List<Integer> labels = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (int label = 0; label < classFolders.size(); label++) {
-            for (Path file : imageFiles(classFolders.get(label))) {
-                if ((labels.size() + 1) * imageBytes > maxPixelBytes) {
-                    throw new DatasetFormatException("the data set would hold more than " + maxPixelBytes
-                            + " bytes of " + side + "x" + side + "x" + channels + " images ("
-                            + maxPixelBytes / imageBytes + " images); upload fewer images or choose a smaller side");
-                }
+            for (Path file : files.get(label)) {
                 try {
-                    pixels.writeBytes(planes(resized(ImageFiles.read(file, side), side, channels), channels, side));
+                    byte[] image = planes(resized(ImageFiles.read(file, side), side, channels), channels, side);
+                    System.arraycopy(image, 0, pixels, Math.toIntExact(labels.size() * imageBytes), image.length);
                     labels.add(label);
                 } catch (ImageFiles.Unusable e) {
                     skipped.add(root.relativize(file) + ": " + e.getMessage());
@@ -79,7 +85,9 @@ public final class ImageFolders {
                 channels,
                 side,
                 side,
-                pixels.toByteArray(),
+                labels.size() == fileCount
+                        ? pixels
+                        : Arrays.copyOf(pixels, Math.toIntExact(labels.size() * imageBytes)),
                 labels.stream().mapToInt(Integer::intValue).toArray());
         return new Result(images, classes, skipped);
     }

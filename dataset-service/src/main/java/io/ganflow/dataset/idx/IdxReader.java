@@ -33,8 +33,7 @@ public final class IdxReader {
                 throw new DatasetFormatException(
                         file + ": implausible header: " + count + " images of " + rows + "x" + columns);
             }
-            byte[] pixels = new byte[count * rows * columns];
-            readFully(file, in, pixels);
+            byte[] pixels = readFully(file, in, count * rows * columns);
             expectEnd(file, in);
             return new Images(count, rows, columns, pixels);
         } catch (EOFException e) {
@@ -52,8 +51,7 @@ public final class IdxReader {
             if (count < 1) {
                 throw new DatasetFormatException(file + ": implausible label count " + count);
             }
-            byte[] raw = new byte[count];
-            readFully(file, in, raw);
+            byte[] raw = readFully(file, in, count);
             expectEnd(file, in);
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
@@ -86,12 +84,17 @@ public final class IdxReader {
         }
     }
 
-    private static void readFully(Path file, DataInputStream in, byte[] target) throws IOException {
-        int read = in.readNBytes(target, 0, target.length);
-        if (read != target.length) {
+    /**
+     * The {@code promised} bytes the header announces, read as they come: a header may claim 2 GB in a file of a
+     * few bytes, so nothing is allocated for what the file does not hold.
+     */
+    private static byte[] readFully(Path file, DataInputStream in, int promised) throws IOException {
+        byte[] data = in.readNBytes(promised);
+        if (data.length != promised) {
             throw new DatasetFormatException(
-                    file + ": truncated: header promises " + target.length + " bytes of data, file has " + read);
+                    file + ": truncated: header promises " + promised + " bytes of data, file has " + data.length);
         }
+        return data;
     }
 
     private static void expectEnd(Path file, DataInputStream in) throws IOException {

@@ -118,6 +118,6 @@ class ImageFoldersTest {
         }
         DatasetFormatException error = assertThrows(
                 DatasetFormatException.class, () -> ImageFolders.read(root, "many", 3, 16, 4L * 3 * 16 * 16));
-        assertTrue(error.getMessage().contains("(4 images)"), error.getMessage());
+        assertTrue(error.getMessage().contains("5 image files, at most 4"), error.getMessage());
     }
 }
