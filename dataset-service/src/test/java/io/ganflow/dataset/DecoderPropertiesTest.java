@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +49,7 @@ class DecoderPropertiesTest {
 
     @Test
     void cifarArchivesReadOrAreRefused() throws IOException {
-        byte[] archive = tarGz(Map.of(
+        byte[] archive = ImageArchives.tarGz(Map.of(
                 "cifar-10-batches-bin/data_batch_1.bin",
                 new byte[Cifar10.RECORD_BYTES * 2],
                 "cifar-10-batches-bin/readme.html",
@@ -67,7 +64,7 @@ class DecoderPropertiesTest {
     @Test
     void uploadedArchivesUnpackOrAreRefused() {
         Map<String, byte[]> classes = ImageArchives.classFolders("pets", 2, 2, 4);
-        List<byte[]> valid = List.of(ImageArchives.zip(classes), tarGz(classes));
+        List<byte[]> valid = List.of(ImageArchives.zip(classes), ImageArchives.tarGz(classes));
         RandomInputs.check(14, 1500, valid, asFile("upload.archive", file -> {
             Path unpacked = folder.resolve("unpacked");
             try {
@@ -139,22 +136,6 @@ class DecoderPropertiesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(content);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] tarGz(Map<String, byte[]> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey());
-                tarEntry.setSize(entry.getValue().length);
-                tar.putArchiveEntry(tarEntry);
-                tar.write(entry.getValue());
-                tar.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /**
  * Archives of image folders as users upload them: a folder per class of PNG images, each class its own colour
@@ -43,6 +46,23 @@ public final class ImageArchives {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 zip.write(entry.getValue());
                 zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A gzipped tar of {@code entries} (path to content). */
+    public static byte[] tarGz(Map<String, byte[]> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey());
+                tarEntry.setSize(entry.getValue().length);
+                tar.putArchiveEntry(tarEntry);
+                tar.write(entry.getValue());
+                tar.closeArchiveEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,7 +54,7 @@ public final class PoisonRecords {
      * The reason each key's record was parked with on {@code deadLetterTopic} (header {@code dead-letter-reason}),
      * waiting until all are there or {@code timeout} passes; keys never parked are missing from the answer.
      */
-    public static Map<String, String> parkedReasons(String deadLetterTopic, List<String> keys, Duration timeout) {
+    private static Map<String, String> parkedReasons(String deadLetterTopic, List<String> keys, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> parked =
                 KafkaTestClient.await(deadLetterTopic, r -> keys.contains(r.key()), keys.size(), timeout);
         return parked.stream()
@@ -67,9 +67,27 @@ public final class PoisonRecords {
         return header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** The keys of {@code keysByKind}, in order. */
-    public static List<String> keys(Map<String, String> keysByKind) {
-        return new ArrayList<>(keysByKind.values());
+    /**
+     * The reason each record of {@code keysByKind} (kind to key) was parked with, by kind, waiting until all are
+     * there; throws an AssertionError naming the kinds that were not parked, or were parked without a reason.
+     */
+    public static Map<String, String> awaitParked(
+            String deadLetterTopic, Map<String, String> keysByKind, Duration timeout) {
+        Map<String, String> byKey = parkedReasons(deadLetterTopic, new ArrayList<>(keysByKind.values()), timeout);
+        Map<String, String> byKind = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        keysByKind.forEach((kind, key) -> {
+            String reason = byKey.getOrDefault(key, "");
+            if (reason.isBlank()) {
+                missing.add(kind);
+            }
+            byKind.put(kind, reason);
+        });
+        if (!missing.isEmpty()) {
+            throw new AssertionError(
+                    "not parked with a reason on " + deadLetterTopic + ": " + missing + "; parked: " + byKind);
+        }
+        return byKind;
     }
 
     private static byte[] bytes(String text) {

@@ -15,9 +15,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +22,6 @@ class ArchiveExtractorTest {
 
     @TempDir
     Path target;
-
-    static byte[] tarGz(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                TarArchiveEntry tarEntry = new TarArchiveEntry(entry.getKey());
-                tarEntry.setSize(entry.getValue().length);
-                tar.putArchiveEntry(tarEntry);
-                tar.write(entry.getValue());
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     /** Extracts {@code archive} (written to a file, as an upload is) into {@code into}; returns the class root. */
     private Path extract(byte[] archive, Path into) {
@@ -67,7 +50,7 @@ class ArchiveExtractorTest {
         Map<String, byte[]> entries = Map.of(
                 "cats/a.png", ImageArchives.png(Color.RED, 4, 4),
                 "dogs/b.png", ImageArchives.png(Color.BLUE, 4, 4));
-        Path root = extract(tarGz(entries), target);
+        Path root = extract(ImageArchives.tarGz(entries), target);
         assertEquals(target, root);
         assertTrue(Files.isRegularFile(root.resolve("dogs/b.png")));
     }
@@ -86,7 +69,7 @@ class ArchiveExtractorTest {
                 assertThrows(DatasetFormatException.class, () -> extract("hello".getBytes(), target));
         assertTrue(notAnArchive.getMessage().contains("neither a ZIP nor a tar.gz"), notAnArchive.getMessage());
 
-        byte[] whole = tarGz(Map.of("cats/a.png", ImageArchives.png(Color.RED, 64, 64)));
+        byte[] whole = ImageArchives.tarGz(Map.of("cats/a.png", ImageArchives.png(Color.RED, 64, 64)));
         byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
         DatasetFormatException cut =
                 assertThrows(DatasetFormatException.class, () -> extract(truncated, target.resolve("t")));

@@ -1,10 +1,12 @@
 package io.ganflow.gateway.datasets;
 
 import io.ganflow.events.Json;
+import io.ganflow.gateway.problems.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -73,14 +76,11 @@ public class DatasetNameClaims {
         try {
             return producer.send(new ProducerRecord<>(TOPIC, entry.name(), Json.write(entry)))
                     .get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "cannot record a claim of data set " + entry.name() + ": "
-                            + e.getCause().getMessage(),
-                    e.getCause());
+        } catch (ExecutionException | KafkaException e) {
+            throw brokerAway(entry.name());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while claiming data set " + entry.name(), e);
+            throw brokerAway(entry.name());
         }
     }
 
@@ -97,7 +97,7 @@ public class DatasetNameClaims {
             consumer.seekToBeginning(List.of(partition));
             while (consumer.position(partition) <= offset) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("cannot read the claims of data set " + name);
+                    throw brokerAway(name);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() > offset || !name.equals(record.key())) {
@@ -113,6 +113,15 @@ public class DatasetNameClaims {
             }
         }
         return holder;
+    }
+
+    /** Uploads need the broker to decide who holds a name: without it, the client tries again later. */
+    private static ProblemException brokerAway(String name) {
+        return new ProblemException(
+                503,
+                "Service unavailable",
+                "the claim on data set name " + name + " cannot be decided now (Kafka is unreachable)",
+                Map.of("Retry-After", "10"));
     }
 
     @PreDestroy
