@@ -90,6 +90,12 @@ class FashionMnistRunEndToEndTest {
         // the gateway serves a grid from exactly that checkpoint: 10 rows (classes) of 10 images of 28x28
         HttpResponse<byte[]> grid = awaitGridAtStep(runId, latest.step(), Duration.ofSeconds(60));
         assertEquals("image/png", grid.headers().firstValue("Content-Type").orElseThrow());
+        // behind a key: only the client's browser keeps images; a refusal (no such step yet) is not kept at all
+        assertEquals(
+                "private, no-cache", grid.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<byte[]> notYet = get("/api/v1/runs/" + runId + "/grid?step=999999");
+        assertEquals(404, notYet.statusCode());
+        assertEquals("no-store", notYet.headers().firstValue("Cache-Control").orElse(""));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
         assertEquals(298, image.getWidth());
         assertEquals(298, image.getHeight());

@@ -16,7 +16,7 @@ public record CheckpointManifest(
 
     /** Where the checkpoint of {@code runId} at {@code step} keeps its parts: steps are zero-padded, so key order is step order. */
     public static String prefix(String runId, long step) {
-        return "runs/" + runId + "/checkpoints/" + String.format("%012d", step) + "/";
+        return "runs/" + Ids.check(runId, "runId") + "/checkpoints/" + String.format("%012d", step) + "/";
     }
 
     /** The key of that checkpoint's manifest. */

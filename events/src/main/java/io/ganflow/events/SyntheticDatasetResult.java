@@ -49,10 +49,6 @@ public record SyntheticDatasetResult(
         return "synthetic/" + Ids.check(requestId, "requestId") + "/cancelled";
     }
 
-    public boolean ended() {
-        return state != State.RUNNING;
-    }
-
     public static SyntheticDatasetResult running(SyntheticDatasetRequest request, long step, int generated) {
         return new SyntheticDatasetResult(
                 VERSION,

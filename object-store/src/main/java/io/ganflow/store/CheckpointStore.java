@@ -37,13 +37,9 @@ public final class CheckpointStore {
         return RUNS + Ids.check(runId, "runId") + "/";
     }
 
-    public static String checkpointPrefix(String runId, long step) {
-        return CheckpointManifest.prefix(runId, step);
-    }
-
     /** Writes every part, then the manifest; returns the manifest's key. */
     public String write(String runId, long step, int epoch, Map<String, byte[]> parts) {
-        String prefix = checkpointPrefix(runId, step);
+        String prefix = CheckpointManifest.prefix(runId, step);
         List<CheckpointManifest.Part> described = new ArrayList<>();
         for (Map.Entry<String, byte[]> part : parts.entrySet()) {
             String key = prefix + part.getKey();

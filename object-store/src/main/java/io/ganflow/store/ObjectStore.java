@@ -107,7 +107,7 @@ public final class ObjectStore {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 return true;
             } catch (ErrorResponseException e) {
-                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                if (isMissing(e)) {
                     return false;
                 }
                 throw e;
@@ -123,8 +123,7 @@ public final class ObjectStore {
                         StatObjectArgs.builder().bucket(bucket).object(key).build());
                 return true;
             } catch (ErrorResponseException e) {
-                if ("NoSuchKey".equals(e.errorResponse().code())
-                        || "NoSuchObject".equals(e.errorResponse().code())) {
+                if (isMissing(e)) {
                     return false;
                 }
                 throw e;
@@ -172,7 +171,7 @@ public final class ObjectStore {
                     GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return Optional.of(in.readAllBytes());
             } catch (ErrorResponseException e) {
-                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                if (isMissing(e)) {
                     return Optional.empty();
                 }
                 throw e;
@@ -216,6 +215,12 @@ public final class ObjectStore {
             folders.sort(null);
             return folders;
         });
+    }
+
+    /** The store's answer for a key with no object (a stat answers NoSuchObject where a get answers NoSuchKey). */
+    private static boolean isMissing(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code);
     }
 
     private interface StoreCall<T> {

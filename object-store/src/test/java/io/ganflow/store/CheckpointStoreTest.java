@@ -44,7 +44,7 @@ class CheckpointStoreTest {
         checkpoints.write("run-b", 200, 2, parts(200));
         checkpoints.write("run-b", 30, 0, parts(30));
         // parts of step 300 written, but the writer died before its manifest
-        store.put(CheckpointStore.checkpointPrefix("run-b", 300) + "generator.params", new byte[10], "x/y");
+        store.put(CheckpointManifest.prefix("run-b", 300) + "generator.params", new byte[10], "x/y");
         assertEquals(200, checkpoints.latest("run-b").orElseThrow().step());
         assertTrue(checkpoints.latest("run-none").isEmpty());
     }
@@ -55,7 +55,7 @@ class CheckpointStoreTest {
         checkpoints.write("run-d", 20, 0, parts(20));
         // a newer manifest that cannot be read: the newest readable one is step 20
         store.put(
-                CheckpointStore.checkpointPrefix("run-d", 30) + CheckpointManifest.FILE_NAME,
+                CheckpointManifest.prefix("run-d", 30) + CheckpointManifest.FILE_NAME,
                 "not json".getBytes(),
                 "application/json");
         List<Long> steps = new ArrayList<>();

@@ -26,7 +26,7 @@ public class UnreadableRecords implements DeserializationFailureHandler<Object> 
 
     public static final String NAME = "unreadable-records";
     public static final String ORIGINAL_BYTES = "deserialization-failure-data-bytes";
-    static final int KEPT_BYTES = EventDeserializer.MAX_BYTES;
+    public static final int KEPT_BYTES = EventDeserializer.MAX_BYTES;
 
     private static final Logger LOG = Logger.getLogger(UnreadableRecords.class);
 

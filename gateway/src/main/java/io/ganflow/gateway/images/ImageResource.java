@@ -98,8 +98,13 @@ public class ImageResource {
         if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode()) {
             limits.giveBack(client, images);
         }
+        boolean generated = response.getStatus() == 200 || response.getStatus() == 304;
         return Response.fromResponse(response)
-                .header("Cache-Control", step != null ? "private, max-age=31536000, immutable" : "private, no-cache")
+                .header(
+                        "Cache-Control",
+                        !generated
+                                ? "no-store" // a refusal (no such step yet, busy) must not be kept
+                                : step != null ? "private, max-age=31536000, immutable" : "private, no-cache")
                 .build();
     }
 

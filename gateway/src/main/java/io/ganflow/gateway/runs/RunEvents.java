@@ -6,9 +6,10 @@ import io.ganflow.events.TrainingMetrics;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -25,11 +26,24 @@ public class RunEvents {
     public record RunEvent(String runId, String name, String json) {}
 
     private final BroadcastProcessor<RunEvent> live = BroadcastProcessor.create();
-    private final Map<String, MetricHistory> history = new ConcurrentHashMap<>();
+    /**
+     * The runs' histories, at most {@code runsKept} of them: the run least recently trained or looked at is forgotten
+     * first (its curve is empty until it trains again), so the gateway holds at most runs x points per run.
+     */
+    private final Map<String, MetricHistory> history;
+
     private final int pointsPerRun;
 
-    public RunEvents(@ConfigProperty(name = "ganflow.gateway.metric-points-per-run") int pointsPerRun) {
+    public RunEvents(
+            @ConfigProperty(name = "ganflow.gateway.metric-points-per-run") int pointsPerRun,
+            @ConfigProperty(name = "ganflow.gateway.metric-runs-kept") int runsKept) {
         this.pointsPerRun = pointsPerRun;
+        this.history = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, MetricHistory> eldest) {
+                return size() > runsKept;
+            }
+        });
     }
 
     @Incoming(CheckpointEvent.TOPIC)

@@ -7,7 +7,7 @@ import java.net.URI;
  * Whether a browser sent a request from one of the gateway's own pages. A request that any site could have made a
  * browser send (the UI's cookie goes with every request to the gateway, whoever starts it) may change nothing unless
  * it says so: {@code Sec-Fetch-Site: same-origin}, or, from a browser that does not send that header, an
- * {@code Origin} whose host and port are the request's own {@code Host}.
+ * {@code Origin} whose host and port are the ones the request was sent to.
  */
 final class SameOrigin {
 

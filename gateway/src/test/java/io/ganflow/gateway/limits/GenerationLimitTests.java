@@ -88,6 +88,18 @@ class GenerationLimitTests {
         for (java.net.http.HttpResponse<java.io.InputStream> stream : open) {
             stream.body().close();
         }
+        // a closed stream gives its slot back
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> {
+                    java.net.http.HttpResponse<java.io.InputStream> again = http.send(
+                            java.net.http.HttpRequest.newBuilder(events)
+                                    .header("X-API-Key", OperatorKeyForRestAssured.READER_KEY)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                    again.body().close();
+                    org.junit.jupiter.api.Assertions.assertEquals(200, again.statusCode());
+                });
     }
 
     @Test

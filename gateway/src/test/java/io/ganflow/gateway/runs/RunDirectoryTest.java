@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class RunDirectoryTest {
 
-    private final RunDirectory directory = new RunDirectory(new RunEvents(100));
+    private final RunDirectory directory = new RunDirectory(new RunEvents(100, 10));
     private final RunSpec spec = RunSpec.defaults("run-1");
 
     @Test

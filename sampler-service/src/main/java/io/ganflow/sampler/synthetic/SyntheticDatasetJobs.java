@@ -148,7 +148,7 @@ public class SyntheticDatasetJobs {
                     }
                     long[] labels = SampleGrid.ofClass(label, Math.min(IMAGES_PER_REQUEST, count - from));
                     long seed = chunkSeed(request.seed(), label, chunk);
-                    byte[] pixels = generateWhenThereIsRoom(request, step, labels, seed);
+                    byte[] pixels = generateWhenThereIsRoom(request, step, labels, seed, generated);
                     for (int i = 0; i < labels.length; i++) {
                         archive.add(Arrays.copyOfRange(pixels, i * imageBytes, (i + 1) * imageBytes), label);
                     }
@@ -158,12 +158,19 @@ public class SyntheticDatasetJobs {
         }
     }
 
-    /** A job waits its turn when serving fills the generator's queue, rather than failing. */
-    private byte[] generateWhenThereIsRoom(SyntheticDatasetRequest request, long step, long[] labels, long seed) {
-        while (true) {
+    /**
+     * A job waits its turn when serving fills the generator's queue, rather than failing; a cancel still reaches it
+     * while it waits.
+     */
+    private byte[] generateWhenThereIsRoom(
+            SyntheticDatasetRequest request, long step, long[] labels, long seed, int generated) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return withGenerator(request, step, generator -> generator.generate(labels, seed));
             } catch (GenerationBusyException e) {
+                if (attempt % 5 == 0 && cancelled(request)) {
+                    throw new JobCancelled(step, generated);
+                }
                 sleep(200);
             }
         }

@@ -3,6 +3,7 @@ package io.ganflow.sampler.serving;
 import static io.restassured.RestAssured.given;
 
 import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
@@ -54,10 +55,7 @@ public final class TestCheckpoints {
             byte[] corrupted = generator.clone();
             corrupted[corrupted.length / 2] ^= 0x10;
             LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
-                    .put(
-                            CheckpointStore.checkpointPrefix(spec.runId(), step) + CheckpointParts.GENERATOR,
-                            corrupted,
-                            "x/y");
+                    .put(CheckpointManifest.prefix(spec.runId(), step) + CheckpointParts.GENERATOR, corrupted, "x/y");
         }
         KafkaTestClient.send(
                 CheckpointEvent.TOPIC, spec.runId(), event(spec, step, IsolatedStoreProfile.BUCKET, manifestKey));

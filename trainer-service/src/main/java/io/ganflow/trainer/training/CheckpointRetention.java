@@ -6,6 +6,7 @@ import io.ganflow.trainer.config.TrainerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +27,19 @@ public class CheckpointRetention {
 
     private final CheckpointStore checkpoints;
     private final TrainerConfig.Retention config;
-    /** The epoch each checkpoint was written in, per run: manifests never change, so each is read once. */
-    private final Map<String, Map<Long, Integer>> epochs = new HashMap<>();
+    /** Runs whose checkpoints' epochs are remembered: more than a trainer trains at once. */
+    static final int RUNS_REMEMBERED = 64;
+
+    /**
+     * The epoch each checkpoint went on with, per run: manifests never change, so each is read once. Only the training
+     * thread uses it; a run forgotten (least recently pruned first) has its manifests read again if it comes back.
+     */
+    private final Map<String, Map<Long, Integer>> epochs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<Long, Integer>> eldest) {
+            return size() > RUNS_REMEMBERED;
+        }
+    };
 
     public CheckpointRetention(CheckpointStore checkpoints, TrainerConfig config) {
         this.checkpoints = checkpoints;
@@ -57,11 +69,6 @@ public class CheckpointRetention {
         } catch (RuntimeException e) {
             LOG.warnf("run=%s old checkpoints not deleted this time: %s", runId, e.getMessage());
         }
-    }
-
-    /** Forgets what it knew of a run that no longer trains here. */
-    void forget(String runId) {
-        epochs.remove(runId);
     }
 
     /**

@@ -12,6 +12,7 @@ import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
+import io.ganflow.events.kafka.UnreadableRecords;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +86,8 @@ class PoisonRecordTests {
         poison.put("unknown-version", newer);
         poison.put("truncated", java.util.Arrays.copyOf(good, good.length / 2));
         poison.put("overflowing-header", overflowingHeader(runs.get("overflowing-header")));
-        poison.put("oversized", new byte[PoisonRecords.OVERSIZED_BYTES]);
+        // near the broker's 4 MiB: parked whole beside its headers it would not fit on the dead-letter topic
+        poison.put("oversized", new byte[4_000_000]);
         poison.put("wrong-shape", batch(runs.get("wrong-shape"), 3, 32, 16, 10));
         poison.put("labels-out-of-range", batch(runs.get("labels-out-of-range"), 1, 28, 16, 200));
         poison.put("wrong-batch-size", batch(runs.get("wrong-batch-size"), 1, 28, 5, 10));
@@ -103,6 +106,11 @@ class PoisonRecordTests {
         assertTrue(reasons.get("wrong-shape").contains("32x32x3"));
         assertTrue(reasons.get("labels-out-of-range").contains("outside the 10 classes"));
         assertTrue(reasons.get("wrong-batch-size").contains("batch size 16"));
+        ConsumerRecord<String, byte[]> oversized = KafkaTestClient.await(
+                        DEAD_LETTERS, r -> runs.get("oversized").equals(r.key()), 1, Duration.ofSeconds(30))
+                .get(0);
+        assertEquals(UnreadableRecords.KEPT_BYTES, oversized.value().length, "parked cut to its start");
+        assertEquals("4000000", PoisonRecords.header(oversized, UnreadableRecords.ORIGINAL_BYTES));
 
         for (String kind : List.of("wrong-shape", "labels-out-of-range", "wrong-batch-size")) {
             String runId = runs.get(kind);
