@@ -104,14 +104,19 @@ infra_up() {
   start_s3
 }
 
+# stop_process NAME [SECONDS]: SIGTERM, then SIGKILL (to it and its children) if it has not ended in SECONDS (30).
 stop_process() {
-  local name=$1
+  local name=$1 seconds=${2:-30}
   if pid_alive "$name"; then
     local pid; pid=$(cat "$STATE/pids/$name.pid")
     log "stopping $name (pid $pid)"
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$pid" 2>/dev/null || true
+    for _ in $(seq "$seconds"); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$name did not stop within ${seconds}s; killing it"
+      pkill -KILL -P "$pid" 2>/dev/null || true
+      kill -9 "$pid" 2>/dev/null || true
+    fi
   fi
   rm -f "$STATE/pids/$name.pid"
 }

@@ -4,6 +4,8 @@
 SERVICES=(dataset-service trainer-service sampler-service gateway)
 declare -A SERVICE_PORT=([gateway]=8080 [dataset-service]=8081 [trainer-service]=8082 [sampler-service]=8083)
 GATEWAY_URL="http://127.0.0.1:${SERVICE_PORT[gateway]}"
+# as long as the deploy files' terminationGracePeriodSeconds: covers the trainer's hand-over (30 s) with room
+GRACE_SECONDS=60
 FASHION_MNIST_DIR=${GAN_FASHION_MNIST_DIR:-/usr/share/datasets/fashion-mnist}
 
 ensure_fashion_mnist() {
@@ -86,7 +88,8 @@ start_service() {
   log "starting $name on port $port"
   # temporary files (synthetic data sets on their way to the store) stay with the rest of the local state
   mkdir -p "$STATE/tmp"
-  start_process "$name" java -Xmx1g -Dai.djl.offline=true -Dquarkus.http.port="$port" -Djava.io.tmpdir="$STATE/tmp" \
+  # supervised: a service that ends on its own is started again (infra/supervise.sh)
+  start_process "$name" "$ROOT/infra/supervise.sh" "$name" java -Xmx1g -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -Dquarkus.http.port="$port" -Djava.io.tmpdir="$STATE/tmp" \
     -Dganflow.fashion-mnist.directory="$FASHION_MNIST_DIR" -jar "$(service_jar "$name")"
 }
 
@@ -142,9 +145,12 @@ gan_dataset() {
   rm -f "$archive"
 }
 
+# Services stop as Kubernetes stops them: SIGTERM, then their graceful shutdown (the trainer checkpoints every run
+# it holds and leaves its group; the others finish requests in flight), within the grace period.
 gan_down() {
   local name
-  for name in gateway sampler-service trainer-service dataset-service s3proxy kafka; do stop_process "$name"; done
+  for name in gateway sampler-service trainer-service dataset-service; do stop_process "$name" "$GRACE_SECONDS"; done
+  for name in s3proxy kafka; do stop_process "$name"; done
 }
 
 gan_status() {

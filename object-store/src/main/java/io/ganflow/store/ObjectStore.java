@@ -131,6 +131,25 @@ public final class ObjectStore {
         });
     }
 
+    /** When the object at {@code key} was last written, or empty when there is none. */
+    public Optional<java.time.Instant> modified(String key) {
+        return call("stat " + key, () -> {
+            try {
+                return Optional.of(client.statObject(StatObjectArgs.builder()
+                                .bucket(bucket)
+                                .object(key)
+                                .build())
+                        .lastModified()
+                        .toInstant());
+            } catch (ErrorResponseException e) {
+                if (isMissing(e)) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Removes the object; nothing happens when there is none. */
     public void delete(String key) {
         call("delete " + key, () -> {

@@ -2,6 +2,7 @@ package io.ganflow.dataset.publishing;
 
 import io.ganflow.dataset.epoch.DatasetCatalog;
 import io.ganflow.dataset.epoch.EpochPlan;
+import io.ganflow.dataset.idx.DatasetFormatException;
 import io.ganflow.dataset.idx.LabelledImages;
 import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
@@ -9,14 +10,18 @@ import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunStatus;
+import io.ganflow.events.retry.Backoff;
+import io.ganflow.store.RunSpecStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,39 +37,95 @@ public class EpochPublisher {
 
     private static final Logger LOG = Logger.getLogger(EpochPublisher.class);
 
-    private final DatasetCatalog catalog;
     private static final int IN_FLIGHT = 32;
+
+    private final DatasetCatalog catalog;
+    private final RunSpecStore specs;
+    private final Duration retryWindow;
 
     private final MutinyEmitter<Record<String, byte[]>> batches;
     private final Emitter<Record<String, String>> statuses;
 
     public EpochPublisher(
             DatasetCatalog catalog,
+            RunSpecStore specs,
+            @ConfigProperty(name = "ganflow.publishing.retry-window", defaultValue = "PT2M") Duration retryWindow,
             @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches,
             @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses) {
         this.catalog = catalog;
+        this.specs = specs;
+        this.retryWindow = retryWindow;
         this.batches = batches;
         this.statuses = statuses;
     }
 
     /**
-     * Unreadable requests never get here; one whose batches cannot be made marks its run FAILED and is parked, by
-     * SmallRye, on the dataset-service's dead-letter topic with the reason.
+     * Unreadable requests never get here. A request whose batches cannot be made for a fault of the run's own (an
+     * unknown data set, data that cannot be read) fails its run, recorded in the store and announced, and is parked
+     * by SmallRye on the dataset-service's dead-letter topic with the reason. A fault of the store or the broker is
+     * retried with backoff for the retry window, then given up with a log line: the trainer asks again when the
+     * batches do not come, so a short outage never fails a run.
      */
     @Incoming(EpochRequest.TOPIC)
     @Blocking
     public CompletionStage<Void> onEpochRequest(Message<EpochRequest> message) {
         EpochRequest request = message.getPayload();
+        long giveUpMillis = System.currentTimeMillis() + retryWindow.toMillis();
+        Backoff backoff = new Backoff(500, 15_000);
+        while (true) {
+            try {
+                publish(request);
+                return message.ack();
+            } catch (RuntimeException e) {
+                if (isRunsOwnFault(e)) {
+                    return failRun(message, e);
+                }
+                if (System.currentTimeMillis() >= giveUpMillis) {
+                    LOG.warnf(
+                            "run=%s epoch %d not published, given up after %d s (the trainer asks again): %s",
+                            request.runId(), request.epoch(), retryWindow.toSeconds(), e.getMessage());
+                    return message.ack();
+                }
+                long wait = backoff.failed();
+                LOG.warnf(
+                        "run=%s epoch %d not published, retrying in %d ms: %s",
+                        request.runId(), request.epoch(), wait, e.getMessage());
+                if (!sleep(wait)) {
+                    return message.ack();
+                }
+            }
+        }
+    }
+
+    /** Faults of the request's own run; anything else (store, broker, a local file gone) is waited out. */
+    static boolean isRunsOwnFault(RuntimeException e) {
+        return e instanceof MalformedEventException
+                || e instanceof DatasetFormatException
+                || e instanceof IllegalArgumentException;
+    }
+
+    private CompletionStage<Void> failRun(Message<EpochRequest> message, RuntimeException e) {
+        EpochRequest request = message.getPayload();
+        LOG.warnf(
+                "run=%s epoch %d cannot be published, parking its request: %s",
+                request.runId(), request.epoch(), e.getMessage());
         try {
-            publish(request);
-            return message.ack();
-        } catch (RuntimeException e) {
-            LOG.warnf(
-                    "run=%s epoch %d cannot be published, parking its request: %s",
-                    request.runId(), request.epoch(), e.getMessage());
-            // the run cannot go on without its data: say so where its users look
-            statuses.send(Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
-            return message.nack(e);
+            specs.markFailed(request.runId(), e.getMessage()); // no trainer takes it up again
+        } catch (RuntimeException storeFault) {
+            LOG.warnf("run=%s failure not recorded in the store: %s", request.runId(), storeFault.getMessage());
+        }
+        // the run cannot go on without its data: say so where its users look
+        statuses.send(Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
+        return message.nack(e);
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

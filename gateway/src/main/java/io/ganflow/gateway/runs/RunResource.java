@@ -19,14 +19,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
 
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
+
+    private static final Logger LOG = Logger.getLogger(RunResource.class);
+    /** How long a start waits for the broker to take its command (the producer's own retries fit in it). */
+    static final int START_ACK_SECONDS = 10;
 
     private final RunDirectory directory;
     private final RunSpecStore specs;
@@ -68,13 +77,45 @@ public class RunResource {
             throw new ProblemException(409, "Run exists", "run " + spec.runId() + " already exists");
         }
         specs.save(spec);
+        sendStart(spec);
         RunStatus pending = RunStatus.pending(spec);
         directory.record(pending);
         statuses.send(Record.of(spec.runId(), Json.write(pending)));
-        commands.send(Record.of(spec.runId(), Json.write(RunCommand.start(spec))));
         return Response.created(URI.create("/api/v1/runs/" + spec.runId()))
                 .entity(directory.get(spec.runId()).orElseThrow())
                 .build();
+    }
+
+    /**
+     * Hands the start command to the broker and waits for its acknowledgement: a client told 201 has a run that will
+     * train. When the broker does not take it in time, the recorded spec is removed again (no trainer takes up a run
+     * without one) and the client is asked to try again: 503, Retry-After.
+     */
+    private void sendStart(RunSpec spec) {
+        try {
+            commands.send(Record.of(spec.runId(), Json.write(RunCommand.start(spec))))
+                    .toCompletableFuture()
+                    .get(START_ACK_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw brokerAway(spec, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw brokerAway(spec, e);
+        }
+    }
+
+    private ProblemException brokerAway(RunSpec spec, Exception cause) {
+        try {
+            specs.forget(spec.runId());
+        } catch (RuntimeException e) {
+            LOG.warnf("run=%s could not be forgotten (a trainer may start it later): %s", spec.runId(), e.getMessage());
+        }
+        LOG.warnf("run=%s not started: the broker did not take its start command: %s", spec.runId(), cause);
+        return new ProblemException(
+                503,
+                "Service unavailable",
+                "run " + spec.runId() + " was not started: Kafka did not take its start command in time; try again",
+                Map.of("Retry-After", "10"));
     }
 
     @POST

@@ -33,6 +33,27 @@ public interface TrainerConfig {
     @WithDefault("10")
     int gridColumns();
 
+    /**
+     * How long a stopping trainer (SIGTERM) tries to checkpoint its runs before it leaves the group anyway; the deploy
+     * files' termination grace periods cover it with room to spare.
+     */
+    @WithDefault("30")
+    int handOverSeconds();
+
+    /**
+     * How long the training thread may go without polling before the trainer counts as stuck: liveness fails and the
+     * process exits, so that it is restarted. A step takes seconds and a backoff at most half a minute.
+     */
+    @WithDefault("300")
+    int stuckAfterSeconds();
+
+    /**
+     * How often a trainer looks in the store for runs of its partitions that no trainer trains (their start command
+     * was lost); a run without a checkpoint counts as lost only once it was recorded this long ago.
+     */
+    @WithDefault("120")
+    int reconcileSeconds();
+
     Retention retention();
 
     /**

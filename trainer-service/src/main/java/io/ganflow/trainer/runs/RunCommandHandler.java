@@ -5,8 +5,8 @@ import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.DatasetStore;
-import io.ganflow.store.RunSpecStore;
 import io.ganflow.trainer.config.TrainerConfig;
+import io.ganflow.trainer.training.TrainableRuns;
 import io.ganflow.trainer.training.TrainingEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,27 +18,29 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts runs by asking for their first window of batches. The object store is the record of which runs exist: a
- * command for a run whose spec is not in this trainer's store belongs to another deployment and is ignored, and a
- * run that already has checkpoints was started before (a replayed command) and continues from them instead.
+ * command for a run that may not train ({@link TrainableRuns}: not in this trainer's store, stopped, failed) is
+ * ignored, and a run that already has checkpoints was started before (a replayed command) and continues from them
+ * instead. A store that cannot be reached fails the command, which SmallRye parks: the run is started later by the
+ * trainer that owns its partition ({@code RunSessions#takeUpDue}).
  */
 @ApplicationScoped
 public class RunCommandHandler {
 
     private static final Logger LOG = Logger.getLogger(RunCommandHandler.class);
 
-    private final RunSpecStore specs;
+    private final TrainableRuns trainable;
     private final CheckpointStore checkpoints;
     private final TrainingEvents events;
     private final TrainerConfig config;
     private final DatasetStore datasets;
 
     public RunCommandHandler(
-            RunSpecStore specs,
+            TrainableRuns trainable,
             CheckpointStore checkpoints,
             TrainingEvents events,
             TrainerConfig config,
             DatasetStore datasets) {
-        this.specs = specs;
+        this.trainable = trainable;
         this.datasets = datasets;
         this.checkpoints = checkpoints;
         this.events = events;
@@ -68,12 +70,9 @@ public class RunCommandHandler {
             return; // every replica handles stops: RunStopListener
         }
         RunSpec spec = command.spec();
-        if (specs.load(spec.runId()).isEmpty()) {
-            LOG.infof("run=%s is not in this trainer's object store; ignoring its start command", spec.runId());
-            return;
-        }
-        if (specs.isStopped(spec.runId())) {
-            LOG.infof("run=%s was stopped; ignoring its start command", spec.runId());
+        TrainableRuns.Decision decision = trainable.decide(spec.runId());
+        if (!decision.trainable()) {
+            LOG.infof("run=%s ignoring its start command: %s", spec.runId(), decision.reason());
             return;
         }
         if (checkpoints.latest(spec.runId()).isPresent()) {

@@ -1,7 +1,7 @@
 package io.ganflow.trainer.runs;
 
 import io.ganflow.events.RunCommand;
-import io.ganflow.trainer.training.TrainingLoop;
+import io.ganflow.trainer.training.RunSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,10 +15,10 @@ public class RunStopListener {
 
     static final String CHANNEL = "run-stops";
 
-    private final TrainingLoop loop;
+    private final RunSessions sessions;
 
-    public RunStopListener(TrainingLoop loop) {
-        this.loop = loop;
+    public RunStopListener(RunSessions sessions) {
+        this.sessions = sessions;
     }
 
     /**
@@ -28,7 +28,7 @@ public class RunStopListener {
     @Incoming(CHANNEL)
     public void onCommand(RunCommand command) {
         if (command != null && command.type() == RunCommand.Type.STOP) {
-            loop.requestStop(command.runId());
+            sessions.requestStop(command.runId());
         }
     }
 }

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /** Writes a run's checkpoints (and has the old ones nobody needs deleted), and reads them back to resume it. */
@@ -48,36 +47,21 @@ public class Checkpoints {
     }
 
     /**
-     * Writes everything needed to continue, plus the fixed-noise sample grid; retries with backoff while the store
-     * is unreachable and {@code keepTrying} holds. Returns the event announcing it, or empty if it gave up.
+     * Writes everything needed to continue, plus the fixed-noise sample grid, and returns the event announcing it.
+     * Throws {@link ObjectStoreException} when the store cannot take it: the caller keeps the run and tries later.
      */
-    public Optional<CheckpointEvent> write(GanTraining training, TrainingState state, BooleanSupplier keepTrying) {
-        Map<String, byte[]> parts = parts(training, state);
-        long backoffMillis = 500;
-        while (true) {
-            try {
-                String manifestKey = checkpoints.write(state.spec().runId(), state.step(), state.epoch(), parts);
-                retention.prune(state.spec().runId());
-                return Optional.of(new CheckpointEvent(
-                        CheckpointEvent.VERSION,
-                        state.spec().runId(),
-                        state.step(),
-                        state.epoch(),
-                        store.bucket(),
-                        manifestKey,
-                        System.currentTimeMillis()));
-            } catch (ObjectStoreException e) {
-                if (!keepTrying.getAsBoolean()) {
-                    return Optional.empty();
-                }
-                LOG.warnf(
-                        "run=%s checkpoint at step %d not written, retrying in %d ms: %s",
-                        state.spec().runId(), state.step(), backoffMillis, e.getMessage());
-                sleep(backoffMillis);
-                backoffMillis = Math.min(30_000, backoffMillis * 2);
-                tryEnsureBucket();
-            }
-        }
+    public CheckpointEvent write(GanTraining training, TrainingState state) {
+        String manifestKey =
+                checkpoints.write(state.spec().runId(), state.step(), state.epoch(), parts(training, state));
+        retention.prune(state.spec().runId());
+        return new CheckpointEvent(
+                CheckpointEvent.VERSION,
+                state.spec().runId(),
+                state.step(),
+                state.epoch(),
+                store.bucket(),
+                manifestKey,
+                System.currentTimeMillis());
     }
 
     /** The run's training as its latest valid checkpoint left it, or empty when it has none. */
@@ -91,6 +75,8 @@ public class Checkpoints {
                         checkpoints.readPart(manifest, GENERATOR_OPTIMIZER),
                         checkpoints.readPart(manifest, DISCRIMINATOR_OPTIMIZER));
                 return Optional.of(new Resumed(state, GanTraining.resume(spec, snapshot)));
+            } catch (ObjectStoreException e) {
+                throw e; // the store is away: that says nothing about the checkpoint
             } catch (RuntimeException e) {
                 LOG.warnf("run=%s skipping checkpoint at step %d: %s", spec.runId(), manifest.step(), e.getMessage());
             }
@@ -103,6 +89,8 @@ public class Checkpoints {
         for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
             try {
                 return Optional.of(Json.read(checkpoints.readPart(manifest, STATE), TrainingState.class));
+            } catch (ObjectStoreException e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.warnf("run=%s skipping checkpoint at step %d: %s", runId, manifest.step(), e.getMessage());
             }
@@ -138,21 +126,5 @@ public class Checkpoints {
                         training.model().imageSide(),
                         columns));
         return parts;
-    }
-
-    private void tryEnsureBucket() {
-        try {
-            store.ensureBucket();
-        } catch (ObjectStoreException e) {
-            // still down; the next attempt says so
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

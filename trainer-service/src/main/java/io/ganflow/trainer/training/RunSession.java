@@ -17,6 +17,9 @@ final class RunSession implements AutoCloseable {
     private TrainingState state;
     private long checkpointedStep;
     private long reRequestedPosition = -1;
+    private long heldFromOffset = -1;
+    private boolean checkpointDue;
+    private boolean stopping;
     private final MetricsWindow window = new MetricsWindow();
 
     RunSession(GanTraining training, TrainingState state, TopicPartition partition) {
@@ -36,8 +39,44 @@ final class RunSession implements AutoCloseable {
         return state.step() > checkpointedStep;
     }
 
+    long checkpointedStep() {
+        return checkpointedStep;
+    }
+
+    /** A checkpoint now holds everything trained: the batches before it need not be read again. */
     void checkpointed() {
         checkpointedStep = state.step();
+        heldFromOffset = -1;
+        checkpointDue = false;
+    }
+
+    /**
+     * The offset of the first batch trained since the latest checkpoint, or -1: the partition's committed offset must
+     * not pass it, or a crash would lose that batch.
+     */
+    long heldFromOffset() {
+        return heldFromOffset;
+    }
+
+    /** A checkpoint is owed (its step came, or the run is stopping or handed over) but not yet written. */
+    boolean checkpointDue() {
+        return checkpointDue;
+    }
+
+    void owesCheckpoint() {
+        checkpointDue = true;
+    }
+
+    /** A user stopped the run: it trains no more and ends once what it trained is checkpointed. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    void stop() {
+        stopping = true;
+        if (hasUncheckpointedSteps()) {
+            checkpointDue = true;
+        }
     }
 
     RunSpec spec() {
@@ -74,7 +113,11 @@ final class RunSession implements AutoCloseable {
         return true;
     }
 
-    StepResult train(ImageBatch batch) {
+    /** Trains the batch read at {@code offset} of the run's partition. */
+    StepResult train(ImageBatch batch, long offset) {
+        if (heldFromOffset < 0) {
+            heldFromOffset = offset;
+        }
         StepResult result = training.step(batch, state.step());
         state = state.afterBatch(batch.epoch(), batch.index(), batch.batchesInEpoch());
         window.add(result, batch.size());

@@ -5,19 +5,19 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Alive while the training loop's thread runs and keeps polling. */
+/** Alive while the training thread runs and keeps polling ({@link StuckTrainerExit} ends a trainer that does not). */
 @Liveness
 @ApplicationScoped
 public class TrainingLiveness implements HealthCheck {
 
-    private final TrainingLoop loop;
+    private final BatchFeed feed;
 
-    public TrainingLiveness(TrainingLoop loop) {
-        this.loop = loop;
+    public TrainingLiveness(BatchFeed feed) {
+        this.feed = feed;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("training loop").status(loop.isAlive()).build();
+        return HealthCheckResponse.named("training loop").status(feed.isAlive()).build();
     }
 }

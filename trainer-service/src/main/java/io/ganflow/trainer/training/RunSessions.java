@@ -1,0 +1,225 @@
+package io.ganflow.trainer.training;
+
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.training.GanTraining;
+import io.ganflow.store.ObjectStoreException;
+import io.ganflow.store.RunSpecStore;
+import io.ganflow.trainer.config.TrainerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+import org.jboss.logging.Logger;
+
+/**
+ * The runs this trainer trains, each a {@link RunSession}: opened when its first batch comes (new, or resumed from its
+ * latest checkpoint), taken up when its partition comes to this trainer, ended when it completes, fails or is
+ * stopped, and let go when its partition moves on. Which runs may train at all is {@link TrainableRuns}' rule. Only
+ * the training thread calls it, except {@link #requestStop}.
+ */
+@ApplicationScoped
+public class RunSessions {
+
+    private static final Logger LOG = Logger.getLogger(RunSessions.class);
+
+    private final TrainableRuns trainable;
+    private final RunSpecStore specs;
+    private final Checkpoints checkpoints;
+    private final TrainerConfig config;
+    private final Map<String, RunSession> open = new HashMap<>();
+    /** Runs whose batches this trainer skips: ended, or not trainable here. */
+    private final Set<String> ignored = new HashSet<>();
+    /** Runs users stopped, handed from the command listener's thread to the training thread. */
+    private final Queue<String> stopRequests = new ConcurrentLinkedQueue<>();
+
+    private final Set<TopicPartition> assigned = new HashSet<>();
+    private int partitionCount;
+    private long takeUpDueMillis = Long.MAX_VALUE;
+
+    public RunSessions(TrainableRuns trainable, RunSpecStore specs, Checkpoints checkpoints, TrainerConfig config) {
+        this.trainable = trainable;
+        this.specs = specs;
+        this.checkpoints = checkpoints;
+        this.config = config;
+    }
+
+    /**
+     * The session of the run a batch on {@code partition} belongs to: open, resumed from its latest checkpoint, or new.
+     * Empty for a run that may not train here or has completed. Throws {@link ObjectStoreException} when the store
+     * cannot say, and {@link RunSetupException} when the run's networks cannot be built (a fault of its own).
+     */
+    Optional<RunSession> forBatch(String runId, TopicPartition partition) {
+        RunSession session = open.get(runId);
+        if (session != null || ignored.contains(runId)) {
+            return Optional.ofNullable(session);
+        }
+        TrainableRuns.Decision decision = trainable.decide(runId);
+        if (!decision.trainable()) {
+            LOG.infof("run=%s skipping its batches: %s", runId, decision.reason());
+            ignored.add(runId);
+            return Optional.empty();
+        }
+        return open(decision.spec().orElseThrow(), partition);
+    }
+
+    private Optional<RunSession> open(RunSpec spec, TopicPartition partition) {
+        RunSession session;
+        try {
+            session = checkpoints
+                    .latest(spec)
+                    .map(resumed -> {
+                        LOG.infof(
+                                "run=%s resuming from checkpoint at step %d (epoch %d, batch %d)",
+                                spec.runId(),
+                                resumed.state().step(),
+                                resumed.state().epoch(),
+                                resumed.state().nextBatchIndex());
+                        return new RunSession(resumed.training(), resumed.state(), partition);
+                    })
+                    .orElseGet(() -> new RunSession(GanTraining.start(spec), TrainingState.start(spec), partition));
+        } catch (ObjectStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RunSetupException("it cannot be set up: " + e, e);
+        }
+        if (session.state().completed()) {
+            session.close();
+            ignored.add(spec.runId());
+            return Optional.empty();
+        }
+        open.put(spec.runId(), session);
+        return Optional.of(session);
+    }
+
+    /** Ends a run here for good (completed, failed or stopped): its batches are skipped from now on. */
+    void end(String runId) {
+        ignored.add(runId);
+        RunSession session = open.remove(runId);
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    Optional<RunSession> find(String runId) {
+        return Optional.ofNullable(open.get(runId));
+    }
+
+    Collection<RunSession> open() {
+        return List.copyOf(open.values());
+    }
+
+    boolean isEmpty() {
+        return open.isEmpty();
+    }
+
+    OptionalLong heldFrom(TopicPartition partition) {
+        return open.values().stream()
+                .filter(session -> session.partition().equals(partition) && session.heldFromOffset() >= 0)
+                .mapToLong(RunSession::heldFromOffset)
+                .min();
+    }
+
+    void assigned(Collection<TopicPartition> partitions, int count) {
+        assigned.addAll(partitions);
+        partitionCount = count;
+        takeUpDueMillis = 0; // at the next chance, on the training thread, retried while the store is away
+    }
+
+    void revoked(Collection<TopicPartition> partitions) {
+        assigned.removeAll(partitions);
+        for (RunSession session : open()) {
+            if (partitions.contains(session.partition())) {
+                open.remove(session.spec().runId()).close();
+            }
+        }
+    }
+
+    /**
+     * When it is time (partitions just came, or the reconcile interval passed), takes up the runs of this trainer's
+     * partitions that no session trains: unfinished runs with a checkpoint (after a restart or a rebalance their
+     * batches may all be trained or gone), and runs that were recorded a while ago but never started (their start
+     * command was lost). Returns the sessions opened, which must ask for their batches. Throws
+     * {@link ObjectStoreException} when the store is away (tried again at the next chance).
+     */
+    List<RunSession> takeUpDue() {
+        long now = System.currentTimeMillis();
+        if (now < takeUpDueMillis || assigned.isEmpty()) {
+            return List.of();
+        }
+        List<RunSession> taken = new ArrayList<>();
+        for (String runId : checkpoints.runIds()) {
+            TopicPartition partition = new TopicPartition(ImageBatch.TOPIC, partitionOf(runId, partitionCount));
+            if (!assigned.contains(partition) || open.containsKey(runId) || ignored.contains(runId)) {
+                continue;
+            }
+            takeUp(runId, partition, now).ifPresent(taken::add);
+        }
+        takeUpDueMillis = now + config.reconcileSeconds() * 1000L;
+        return taken;
+    }
+
+    private Optional<RunSession> takeUp(String runId, TopicPartition partition, long now) {
+        TrainableRuns.Decision decision = trainable.decide(runId);
+        if (!decision.trainable()) {
+            ignored.add(runId);
+            return Optional.empty();
+        }
+        Optional<TrainingState> latest = checkpoints.latestState(runId);
+        if (latest.isPresent() && latest.get().completed()) {
+            ignored.add(runId);
+            return Optional.empty();
+        }
+        if (latest.isEmpty()) {
+            // its batches may still be on their way: only a run recorded a while ago is taken to be lost
+            Optional<Instant> recorded = specs.recorded(runId);
+            if (recorded.isEmpty() || now - recorded.get().toEpochMilli() < config.reconcileSeconds() * 1000L) {
+                return Optional.empty();
+            }
+            LOG.infof("run=%s was recorded but never started (its start was lost): starting it", runId);
+        }
+        try {
+            Optional<RunSession> session = open(decision.spec().orElseThrow(), partition);
+            session.ifPresent(s -> LOG.infof("run=%s taken up on %s", runId, partition));
+            return session;
+        } catch (RunSetupException e) {
+            LOG.warnf("run=%s cannot be taken up: %s", runId, e.getMessage());
+            return Optional.empty(); // its first batch fails it, with the reason
+        }
+    }
+
+    /** Asks the training thread to stop {@code runId} if it trains it; safe from any thread. */
+    public void requestStop(String runId) {
+        stopRequests.add(runId);
+    }
+
+    /** The next run a user asked to stop, or null. */
+    String nextStopRequest() {
+        return stopRequests.poll();
+    }
+
+    /** The partition Kafka's default partitioner puts a run's batches on (they are keyed by run id). */
+    static int partitionOf(String runId, int partitionCount) {
+        return Utils.toPositive(Utils.murmur2(runId.getBytes(StandardCharsets.UTF_8))) % partitionCount;
+    }
+
+    /** A run's networks cannot be built or resumed: a fault of its own. */
+    static final class RunSetupException extends RuntimeException {
+        RunSetupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
