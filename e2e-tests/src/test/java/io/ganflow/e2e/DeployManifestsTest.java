@@ -72,6 +72,41 @@ class DeployManifestsTest {
         }
     }
 
+    /**
+     * A stopping service needs its graceful shutdown: the trainer's hand-over (checkpoint every run, leave the group),
+     * the others' requests in flight. Kubernetes, compose and ./gan down each wait at least that long, with 10 s to
+     * spare for the JVM to start and end the shutdown, before they kill it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
+    void everyWayOfStoppingAServiceWaitsForItsGracefulShutdown(String service) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        String handOver = properties.getProperty("ganflow.trainer.hand-over-seconds");
+        String shutdown = properties.getProperty("quarkus.shutdown.timeout");
+        assertTrue(handOver != null || shutdown != null, service + " sets no graceful shutdown time");
+        int needed = 10 + (handOver != null ? Integer.parseInt(handOver) : Integer.parseInt(shutdown.replace("s", "")));
+
+        JsonNode pod = ofKind(documents(ROOT.resolve("deploy/kubernetes/" + service + ".yaml")), "Deployment")
+                .at("/spec/template/spec");
+        assertTrue(
+                pod.get("terminationGracePeriodSeconds").asInt() >= needed,
+                "Kubernetes waits at least " + needed + " s for " + service);
+        JsonNode compose = YAML.readTree(
+                        ROOT.resolve("deploy/docker-compose.yml").toFile())
+                .at("/services/" + service);
+        assertTrue(
+                Integer.parseInt(compose.get("stop_grace_period").asText().replace("s", "")) >= needed,
+                "compose waits at least " + needed + " s for " + service);
+        assertEquals("unless-stopped", compose.get("restart").asText(), "compose restarts " + service);
+        Matcher gan =
+                Pattern.compile("GRACE_SECONDS=(\\d+)").matcher(Files.readString(ROOT.resolve("infra/services.sh")));
+        assertTrue(
+                gan.find() && Integer.parseInt(gan.group(1)) >= needed, "./gan down waits at least " + needed + " s");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
     void eachDeploymentRunsItsImageWithProbesOnThePortItsServiceTargets(String service) throws IOException {

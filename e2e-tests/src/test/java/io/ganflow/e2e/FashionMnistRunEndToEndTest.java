@@ -1,5 +1,10 @@
 package io.ganflow.e2e;
 
+import static io.ganflow.e2e.GatewayApi.awaitState;
+import static io.ganflow.e2e.GatewayApi.awaitStep;
+import static io.ganflow.e2e.GatewayApi.get;
+import static io.ganflow.e2e.GatewayApi.post;
+import static io.ganflow.e2e.GatewayApi.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -330,30 +335,6 @@ class FashionMnistRunEndToEndTest {
         input.sendKeys(value);
     }
 
-    private static void awaitStep(String runId, long step, Duration timeout) throws Exception {
-        Eventually.within(timeout, "run " + runId + " at step " + step, () -> {
-            JsonNode run = run(runId);
-            return run != null && run.get("step").asLong() >= step ? run : null;
-        });
-    }
-
-    private static JsonNode awaitState(String runId, String state, Duration timeout) throws Exception {
-        return Eventually.within(timeout, "run " + runId + " " + state, () -> {
-            JsonNode run = run(runId);
-            if (run != null && run.get("state").asText().equals("FAILED") && !state.equals("FAILED")) {
-                throw new AssertionError(
-                        "run " + runId + " failed: " + run.get("message").asText());
-            }
-            return run != null && state.equals(run.get("state").asText()) ? run : null;
-        });
-    }
-
-    /** The run as the gateway shows it, or null while it does not know it. */
-    private static JsonNode run(String runId) throws Exception {
-        HttpResponse<byte[]> response = get("/api/v1/runs/" + runId);
-        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-    }
-
     private static HttpResponse<byte[]> awaitGridAtStep(String runId, long step, Duration timeout) throws Exception {
         return Eventually.within(timeout, "a grid of run " + runId + " at step " + step, () -> {
             HttpResponse<byte[]> response = get("/api/v1/runs/" + runId + "/grid?seed=5");
@@ -361,28 +342,6 @@ class FashionMnistRunEndToEndTest {
                     response.headers().firstValue("X-Checkpoint-Step").orElse("");
             return response.statusCode() == 200 && servedStep.equals(String.valueOf(step)) ? response : null;
         });
-    }
-
-    private static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(LocalStack.gateway().url() + path))
-                        .header("X-API-Key", OPERATOR_KEY)
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static JsonNode post(String path, Map<String, Object> body) throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(LocalStack.gateway().url() + path))
-                        .header("Content-Type", "application/json")
-                        .header("X-API-Key", OPERATOR_KEY)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertTrue(
-                response.statusCode() == 201,
-                "start run: " + response.statusCode() + " " + new String(response.body()));
-        return JSON.readTree(response.body());
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {

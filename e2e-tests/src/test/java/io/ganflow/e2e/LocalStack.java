@@ -26,7 +26,11 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static Map<String, String> environment;
     private static ServiceProcess gateway;
-    private static ServiceProcess trainer;
+    private static ServiceProcess sampler;
+    /** The trainers of the one trainer group, oldest first; usually one. */
+    private static final List<ServiceProcess> TRAINERS = new ArrayList<>();
+
+    private static int nextTrainerPort = 28082;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -44,11 +48,48 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
 
     /** Kills the trainer (SIGKILL) and starts another in its place, ready. */
     static void killAndReplaceTrainer() throws Exception {
-        trainer.kill();
-        SERVICES.remove(trainer);
-        trainer = startTrainer();
-        SERVICES.add(trainer);
+        kill(TRAINERS.get(0));
+        addTrainer();
+    }
+
+    /** Starts one more trainer in the group and waits until it is ready. */
+    static ServiceProcess addTrainer() throws Exception {
+        ServiceProcess trainer = startTrainer();
         trainer.awaitReady(Duration.ofMinutes(3));
+        return trainer;
+    }
+
+    static List<ServiceProcess> trainers() {
+        return List.copyOf(TRAINERS);
+    }
+
+    /** Ends the service at once (SIGKILL): no shutdown hooks, nothing flushed. */
+    static void kill(ServiceProcess service) throws InterruptedException {
+        service.kill();
+        forget(service);
+    }
+
+    /** Stops the service as Kubernetes does (SIGTERM) and returns how long its graceful shutdown took. */
+    static Duration terminate(ServiceProcess service) throws InterruptedException {
+        Duration took = service.terminate(Duration.ofSeconds(60));
+        forget(service);
+        return took;
+    }
+
+    static ServiceProcess sampler() {
+        return sampler;
+    }
+
+    /** Starts the sampler again after it was killed; returns once it is ready. */
+    static void restartSampler() throws Exception {
+        sampler = ServiceProcess.start("sampler-service", 28083, environment, List.of());
+        SERVICES.add(sampler);
+        sampler.awaitReady(Duration.ofMinutes(3));
+    }
+
+    private static void forget(ServiceProcess service) {
+        SERVICES.remove(service);
+        TRAINERS.remove(service);
     }
 
     /** Every service answers ready. */
@@ -74,33 +115,37 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
                 List.of(
                         "ganflow.fashion-mnist.directory=" + fashionMnist,
                         "mp.messaging.incoming.epoch-requests.group.id=" + BUCKET)));
-        trainer = startTrainer();
-        SERVICES.add(trainer);
-        SERVICES.add(ServiceProcess.start("sampler-service", 28083, environment, List.of()));
+        startTrainer();
+        sampler = ServiceProcess.start("sampler-service", 28083, environment, List.of());
+        SERVICES.add(sampler);
         Map<String, String> gatewayEnvironment = new HashMap<>(environment);
         gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
         gatewayEnvironment.put("GAN_READER_KEYS", READER_KEY);
         gateway = ServiceProcess.start("gateway", 28080, gatewayEnvironment, List.of());
         SERVICES.add(gateway);
-        for (ServiceProcess service : SERVICES) {
+        for (ServiceProcess service : List.copyOf(SERVICES)) {
             service.awaitReady(Duration.ofMinutes(3));
         }
     }
 
     private static ServiceProcess startTrainer() throws IOException {
-        return ServiceProcess.start(
+        ServiceProcess trainer = ServiceProcess.start(
                 "trainer-service",
-                28082,
+                nextTrainerPort,
                 environment,
                 List.of(
-                        "ganflow.trainer.group=" + BUCKET,
+                        "ganflow.trainer.group=" + BUCKET + "-batches",
                         "mp.messaging.incoming.run-commands.group.id=" + BUCKET,
                         "ganflow.trainer.window-batches=" + WINDOW));
+        nextTrainerPort += 100;
+        TRAINERS.add(trainer);
+        SERVICES.add(trainer);
+        return trainer;
     }
 
     @Override
     public void close() throws Exception {
-        for (ServiceProcess service : SERVICES) {
+        for (ServiceProcess service : List.copyOf(SERVICES)) {
             service.close();
         }
     }

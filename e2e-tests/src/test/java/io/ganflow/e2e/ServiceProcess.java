@@ -35,14 +35,15 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
-        Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + ".log");
+        Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         List<String> command =
                 new ArrayList<>(List.of("java", "-Xmx1g", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port));
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return new ServiceProcess(name, port, builder.start(), log);
     }
@@ -98,6 +99,64 @@ final class ServiceProcess implements AutoCloseable {
     /** Ends the process at once, as a crash or an OOM kill would: no shutdown hooks, nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, as Kubernetes stops a pod: waits for the graceful shutdown and returns how long it took. */
+    Duration terminate(Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(name + " did not end within " + timeout + " of SIGTERM; see " + log);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** How many lines of its log contain {@code text}. */
+    long logLinesContaining(String text) throws IOException {
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    /**
+     * The number that follows {@code prefix} (and then {@code label}, when given) on the last log line holding them,
+     * or -1 when no line does: for example the step of the last "run=X epoch=2 step=41" line.
+     */
+    long lastNumberAfter(String prefix, String... label) throws IOException {
+        long found = -1;
+        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                int at = line.indexOf(prefix);
+                if (at < 0) {
+                    continue;
+                }
+                int from = at + prefix.length();
+                if (label.length > 0) {
+                    int labelled = line.indexOf(label[0], from);
+                    if (labelled < 0) {
+                        continue;
+                    }
+                    from = labelled + label[0].length();
+                }
+                int to = from;
+                while (to < line.length() && Character.isDigit(line.charAt(to))) {
+                    to++;
+                }
+                if (to > from) {
+                    found = Long.parseLong(line.substring(from, to));
+                }
+            }
+        }
+        return found;
+    }
+
+    String name() {
+        return name;
     }
 
     @Override

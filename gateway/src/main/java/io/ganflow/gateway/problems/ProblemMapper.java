@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ganflow.events.Problem;
 import io.ganflow.gateway.http.JsonProblems;
+import io.ganflow.store.ObjectStoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -42,6 +43,16 @@ public class ProblemMapper {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(status.getStatusCode(), status.getReasonPhrase(), e.getMessage());
+    }
+
+    /** The object store is away (restarting, a network blip): the client tries again shortly, nothing was changed. */
+    @ServerExceptionMapper
+    public Response storeAway(ObjectStoreException e) {
+        LOG.warnf("request refused, object store unreachable: %s", e.getMessage());
+        return Response.fromResponse(
+                        problem(503, "Service unavailable", "the object store cannot be reached; try again"))
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper

@@ -4,10 +4,14 @@ import io.ganflow.gateway.problems.ProblemException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Passes an internal service's answer on as it is (problem+json errors included), or a 503 when it is down. */
 public final class Upstream {
+
+    /** A service that is away is usually back (restarted) within this. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private Upstream() {}
 
@@ -16,7 +20,11 @@ public final class Upstream {
         try {
             upstream = call.get();
         } catch (ProcessingException e) {
-            throw new ProblemException(503, "Service unavailable", "the " + service + " cannot be reached");
+            throw new ProblemException(
+                    503,
+                    "Service unavailable",
+                    "the " + service + " cannot be reached",
+                    Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)));
         }
         try (upstream) {
             byte[] body = upstream.readEntity(byte[].class);

@@ -2,6 +2,7 @@ package io.ganflow.sampler.rest;
 
 import io.ganflow.events.Problem;
 import io.ganflow.models.serving.GenerationBusyException;
+import io.ganflow.store.ObjectStoreException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CancellationException;
@@ -40,6 +41,16 @@ public class ProblemMapper {
     public Response web(WebApplicationException e) {
         return problem(
                 e.getResponse().getStatus(), e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage());
+    }
+
+    /** The object store is away (restarting, a network blip): the client tries again shortly, nothing was changed. */
+    @ServerExceptionMapper
+    public Response storeAway(ObjectStoreException e) {
+        LOG.warnf("request refused, object store unreachable: %s", e.getMessage());
+        return Response.fromResponse(
+                        problem(503, "Service unavailable", "the object store cannot be reached; try again"))
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper

@@ -6,8 +6,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ganflow.trainer")
 public interface TrainerConfig {
 
-    /** The consumer group all trainers share: Kafka spreads the batch topic's partitions, and so the runs, over them. */
-    @WithDefault("trainer-service")
+    /**
+     * The consumer group all trainers' batch feeds share: Kafka spreads the batch topic's partitions, and so the runs,
+     * over them. A group of its own, not the one of the run-commands channel: a group rebalances as one, so a dead
+     * trainer's command consumer (45 s session) would hold up the hand-over of its batch partitions (10 s).
+     */
+    @WithDefault("trainer-batches")
     String group();
 
     /** How long the training loop waits for batches before looking again. */

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,15 +34,15 @@ public class StuckTrainerExit {
     }
 
     void start(@Observes StartupEvent event) {
-        timer.scheduleWithFixedDelay(this::check, 15, 15, TimeUnit.SECONDS);
+        IntConsumer halt = Runtime.getRuntime()::halt;
+        timer.scheduleWithFixedDelay(() -> check(feed::isAlive, feed::stopping, halt), 15, 15, TimeUnit.SECONDS);
     }
 
-    private void check() {
-        if (!feed.stopping() && !feed.isAlive()) {
-            LOG.errorf(
-                    "the training thread is gone or has not polled in time: exiting (code %d) to be restarted",
-                    EXIT_CODE);
-            Runtime.getRuntime().halt(EXIT_CODE);
+    /** Exits through {@code exit} when the training thread is not alive, unless the trainer is stopping anyway. */
+    static void check(BooleanSupplier alive, BooleanSupplier stopping, IntConsumer exit) {
+        if (!stopping.getAsBoolean() && !alive.getAsBoolean()) {
+            LOG.errorf("the training thread is gone or has not polled in time: exiting (code %d) to be restarted", EXIT_CODE);
+            exit.accept(EXIT_CODE);
         }
     }
 }

@@ -41,7 +41,7 @@ public class IsolatedStoreProfile implements QuarkusTestProfile {
                 "ganflow.store.bucket",
                 BUCKET,
                 "ganflow.trainer.group",
-                BUCKET,
+                BUCKET + "-batches",
                 "mp.messaging.incoming.run-commands.group.id",
                 BUCKET,
                 "ganflow.trainer.window-batches",
