@@ -36,10 +36,7 @@ class DeployManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
     void everyServiceIsDeployedWithWhatItNeedsAndNothingItDoesNotRead(String service) throws IOException {
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
+        Properties properties = applicationProperties(service);
         Set<String> required = new HashSet<>();
         Set<String> readable = new HashSet<>();
         for (String name : properties.stringPropertyNames()) {
@@ -80,10 +77,7 @@ class DeployManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
     void everyWayOfStoppingAServiceWaitsForItsGracefulShutdown(String service) throws IOException {
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
-            properties.load(in);
-        }
+        Properties properties = applicationProperties(service);
         String handOver = properties.getProperty("ganflow.trainer.hand-over-seconds");
         String shutdown = properties.getProperty("quarkus.shutdown.timeout");
         assertTrue(handOver != null || shutdown != null, service + " sets no graceful shutdown time");
@@ -253,5 +247,13 @@ class DeployManifestsTest {
                 .filter(d -> kind.equals(d.path("kind").asText()))
                 .findFirst()
                 .orElse(MissingNode.getInstance());
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(ROOT.resolve(service + "/src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        return properties;
     }
 }

@@ -34,6 +34,7 @@ final class SamplerLoad implements AutoCloseable {
             clients.submit(() -> {
                 while (running.get()) {
                     ask(path);
+                    pause(); // a steady load, not a flood of 429s
                 }
             });
         }
@@ -61,6 +62,14 @@ final class SamplerLoad implements AutoCloseable {
             }
         } catch (Exception e) {
             unexpected.add("no answer: " + e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(25);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

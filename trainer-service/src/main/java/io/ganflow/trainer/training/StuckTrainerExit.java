@@ -41,7 +41,9 @@ public class StuckTrainerExit {
     /** Exits through {@code exit} when the training thread is not alive, unless the trainer is stopping anyway. */
     static void check(BooleanSupplier alive, BooleanSupplier stopping, IntConsumer exit) {
         if (!stopping.getAsBoolean() && !alive.getAsBoolean()) {
-            LOG.errorf("the training thread is gone or has not polled in time: exiting (code %d) to be restarted", EXIT_CODE);
+            LOG.errorf(
+                    "the training thread is gone or has not polled in time: exiting (code %d) to be restarted",
+                    EXIT_CODE);
             exit.accept(EXIT_CODE);
         }
     }

@@ -155,7 +155,10 @@ public class TrainingLoop implements BatchHandler {
                 sessions.end(runId); // its batches are skipped from now on
             }
         }
-        storeHealth.probe();
+        boolean storeWasDown = storeHealth.down();
+        if (storeHealth.probe() && storeWasDown) {
+            checkpointRetries.succeeded(); // the store is back: owed checkpoints are written now, not after a backoff
+        }
         for (RunSession session : sessions.open()) {
             checkpointIfDue(session);
         }

@@ -19,16 +19,17 @@ import java.util.Map;
 /**
  * A fresh bucket and consumer group, so this test sees only its own runs; small batch windows and a short stall
  * time, so that flow control shows within a test. Before the trainer starts, the store already holds a run with a
- * checkpoint after its first window (as after a restart, its batches long gone) and a run that never got a
- * checkpoint (as one whose data could not be read).
+ * checkpoint after its first window (as after a restart, its batches long gone) and a run that failed (its data
+ * could not be read). Runs recorded but not started are taken up after a few seconds ({@code RECONCILE_SECONDS}).
  */
 public class IsolatedStoreProfile implements QuarkusTestProfile {
 
     static final String BUCKET = LocalInfrastructure.unique("trainer-test");
     static final String UNFINISHED_RUN = LocalInfrastructure.unique("unfinished");
-    static final String NEVER_TRAINED_RUN = LocalInfrastructure.unique("never-trained");
+    static final String FAILED_RUN = LocalInfrastructure.unique("failed");
     static final int WINDOW = 2;
     static final int STALL_MILLIS = 3000;
+    static final int RECONCILE_SECONDS = 5;
 
     static RunSpec spec(String runId) {
         return new RunSpec(
@@ -49,7 +50,9 @@ public class IsolatedStoreProfile implements QuarkusTestProfile {
                 "ganflow.trainer.stall-millis",
                 String.valueOf(STALL_MILLIS),
                 "ganflow.trainer.retention.keep-latest",
-                "1");
+                "1",
+                "ganflow.trainer.reconcile-seconds",
+                String.valueOf(RECONCILE_SECONDS));
     }
 
     @Override
@@ -63,7 +66,8 @@ public class IsolatedStoreProfile implements QuarkusTestProfile {
         public Map<String, String> start() {
             ObjectStore store = LocalInfrastructure.store(BUCKET);
             RunSpecStore specs = new RunSpecStore(store);
-            specs.save(spec(NEVER_TRAINED_RUN));
+            specs.save(spec(FAILED_RUN));
+            specs.markFailed(FAILED_RUN, "its data set cannot be read");
             RunSpec unfinished = spec(UNFINISHED_RUN);
             specs.save(unfinished);
             TrainingState afterFirstWindow =

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  * stopped is not, whatever trainer restarts.
  */
 @QuarkusTest
-@TestProfile(ReconcilingProfile.class)
+@TestProfile(IsolatedStoreProfile.class)
 class ReconciliationTests {
 
-    private static final RunSpecStore SPECS = new RunSpecStore(LocalInfrastructure.store(ReconcilingProfile.BUCKET));
+    private static final RunSpecStore SPECS = new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
 
     private static List<EpochRequest> requests(String runId, Duration timeout) {
         return KafkaTestClient.await(EpochRequest.TOPIC, r -> runId.equals(r.key()), 1, timeout).stream()
@@ -54,7 +54,7 @@ class ReconciliationTests {
 
         // by the time the lost run is taken up, the store was looked through with the other two in it
         assertEquals(1, requests(lost, Duration.ofSeconds(60)).size());
-        Duration intervals = Duration.ofSeconds(3L * ReconcilingProfile.RECONCILE_SECONDS);
+        Duration intervals = Duration.ofSeconds(3L * IsolatedStoreProfile.RECONCILE_SECONDS);
         assertTrue(requests(failed, intervals).isEmpty(), "a failed run is not taken up");
         assertTrue(requests(stopped, Duration.ofSeconds(1)).isEmpty(), "a stopped run is not taken up");
     }

@@ -90,13 +90,13 @@ class TrainingLoopTests {
         assertTrue(
                 await(
                                 EpochRequest.TOPIC,
-                                IsolatedStoreProfile.NEVER_TRAINED_RUN,
+                                IsolatedStoreProfile.FAILED_RUN,
                                 EpochRequest.class,
                                 r -> true,
                                 1,
-                                Duration.ofSeconds(3))
+                                Duration.ofSeconds(3L * IsolatedStoreProfile.RECONCILE_SECONDS))
                         .isEmpty(),
-                "a run without a checkpoint is not taken up");
+                "a run that failed is not taken up");
     }
 
     @Test
