@@ -5,6 +5,8 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * PNG encoding of generated images. Deterministic: the same pixels always give the same bytes, so responses can
@@ -50,9 +52,17 @@ public final class Png {
         return encode(image);
     }
 
+    /**
+     * Encodes in memory: ImageIO's default for a plain stream is a temporary file, which registers a shutdown hook and
+     * so fails while the JVM shuts down (the trainer's hand-over checkpoint is written then) and needs a writable disk.
+     */
     private static byte[] encode(BufferedImage image) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", stream)) {
+                    throw new IllegalStateException("no PNG writer");
+                }
+            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("PNG encoding failed", e);
