@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.LocalInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -231,8 +232,8 @@ class ChaosEndToEndTest {
     @Test
     void aStartSentWhileTheBrokerIsDownIsRefusedWith503AndTheRetryRunsToTheEnd() throws Exception {
         Map<String, Object> small = Map.of("epochs", 1, "batchSize", 50, "datasetLimit", 250, "seed", 3);
-        int runsBefore = GatewayApi.JSON.readTree(get("/api/v1/runs").body()).size();
         InfrastructureProcesses.killBroker();
+        String refusedRun;
         try {
             long started = System.nanoTime();
             HttpResponse<byte[]> refused = GatewayApi.send("/api/v1/runs", small);
@@ -244,13 +245,22 @@ class ChaosEndToEndTest {
                     "application/problem+json",
                     refused.headers().firstValue("Content-Type").orElse(""));
             assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("run (\\S+) was not started")
+                    .matcher(GatewayApi.JSON
+                            .readTree(refused.body())
+                            .get("detail")
+                            .asText());
+            assertTrue(named.find(), "the refusal names the run that was not started");
+            refusedRun = named.group(1);
         } finally {
             InfrastructureProcesses.startBroker();
         }
-        JsonNode runs = GatewayApi.JSON.readTree(get("/api/v1/runs").body());
-        for (JsonNode run : runs) {
-            assertTrue(!run.get("state").asText().equals("PENDING"), "a refused start left a run behind: " + run);
-        }
+        assertEquals(404, get("/api/v1/runs/" + refusedRun).statusCode(), "a refused start leaves no run behind");
+        assertTrue(
+                new RunSpecStore(LocalInfrastructure.store(LocalStack.BUCKET))
+                        .load(refusedRun)
+                        .isEmpty(),
+                "a refused start leaves no spec for a trainer to take up");
         String runId = Eventually.within(RECOVERY, "a start accepted once the broker is back", () -> {
             HttpResponse<byte[]> response = GatewayApi.send("/api/v1/runs", small);
             return response.statusCode() == 201

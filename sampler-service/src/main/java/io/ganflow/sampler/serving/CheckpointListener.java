@@ -2,22 +2,28 @@ package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.MalformedEventException;
+import io.ganflow.events.retry.Backoff;
 import io.ganflow.store.ObjectStoreException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Swaps in each new checkpoint's generator. A checkpoint that fails verification is refused and counted; the model
- * already serving keeps serving. Only an unreadable event is parked on the dead-letter topic.
+ * already serving keeps serving. A store that cannot be reached is waited for (backoff, up to {@link #STORE_RETRY}).
+ * Only an unreadable event is parked on the dead-letter topic.
  */
 @ApplicationScoped
 public class CheckpointListener {
 
     private static final Logger LOG = Logger.getLogger(CheckpointListener.class);
+
+    /** How long a checkpoint waits for an unreachable store before it is given up (the next one is loaded). */
+    static final Duration STORE_RETRY = Duration.ofMinutes(2);
 
     private final CheckpointLoader loader;
     private final GeneratorRegistry registry;
@@ -40,22 +46,38 @@ public class CheckpointListener {
                 || scan.willServeNewer(event.runId(), event.step())) {
             return; // replayed history: a newer checkpoint serves, or soon will
         }
-        try {
-            long started = System.currentTimeMillis();
-            if (registry.offer(loader.load(event.manifestKey()))) {
-                long now = System.currentTimeMillis();
-                LOG.infof(
-                        "run=%s now serving step %d (loaded and verified in %d ms, %d ms after it was announced)",
-                        event.runId(), event.step(), now - started, now - event.timeMillis());
+        long giveUp = System.currentTimeMillis() + STORE_RETRY.toMillis();
+        Backoff backoff = new Backoff(500, 15_000);
+        while (true) {
+            try {
+                long started = System.currentTimeMillis();
+                if (registry.offer(loader.load(event.manifestKey()))) {
+                    long now = System.currentTimeMillis();
+                    LOG.infof(
+                            "run=%s now serving step %d (loaded and verified in %d ms, %d ms after it was announced)",
+                            event.runId(), event.step(), now - started, now - event.timeMillis());
+                }
+                return;
+            } catch (MalformedEventException e) {
+                refuse(event, e);
+                return;
+            } catch (ObjectStoreException e) {
+                // the store is away, which says nothing about the checkpoint: wait for it a while
+                if (System.currentTimeMillis() >= giveUp || !backoff.sleepAfterFailure()) {
+                    refuse(event, e);
+                    return;
+                }
             }
-        } catch (MalformedEventException | ObjectStoreException e) {
-            refused.increment();
-            LOG.warnf(
-                    "run=%s refused checkpoint at step %d, still serving step %s: %s",
-                    event.runId(),
-                    event.step(),
-                    registry.servedStep(event.runId()).map(String::valueOf).orElse("none"),
-                    e.getMessage());
         }
+    }
+
+    private void refuse(CheckpointEvent event, RuntimeException e) {
+        refused.increment();
+        LOG.warnf(
+                "run=%s refused checkpoint at step %d, still serving step %s: %s",
+                event.runId(),
+                event.step(),
+                registry.servedStep(event.runId()).map(String::valueOf).orElse("none"),
+                e.getMessage());
     }
 }
