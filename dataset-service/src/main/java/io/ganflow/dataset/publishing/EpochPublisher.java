@@ -49,7 +49,7 @@ public class EpochPublisher {
     public EpochPublisher(
             DatasetCatalog catalog,
             RunSpecStore specs,
-            @ConfigProperty(name = "ganflow.publishing.retry-window", defaultValue = "PT2M") Duration retryWindow,
+            @ConfigProperty(name = "ganflow.publishing.retry-window", defaultValue = "PT45S") Duration retryWindow,
             @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches,
             @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses) {
         this.catalog = catalog;
@@ -63,8 +63,9 @@ public class EpochPublisher {
      * Unreadable requests never get here. A request whose batches cannot be made for a fault of the run's own (an
      * unknown data set, data that cannot be read) fails its run, recorded in the store and announced, and is parked
      * by SmallRye on the dataset-service's dead-letter topic with the reason. A fault of the store or the broker is
-     * retried with backoff for the retry window, then given up with a log line: the trainer asks again when the
-     * batches do not come, so a short outage never fails a run.
+     * retried with backoff for the retry window (45 s: less than the 60 s SmallRye lets a record go unacknowledged
+     * before it reports the channel unhealthy for good), then given up with a log line: the trainer asks again when
+     * the batches do not come, so an outage never fails a run.
      */
     @Incoming(EpochRequest.TOPIC)
     @Blocking
@@ -80,13 +81,13 @@ public class EpochPublisher {
                 if (isRunsOwnFault(e)) {
                     return failRun(message, e);
                 }
-                if (System.currentTimeMillis() >= giveUpMillis) {
+                long wait = backoff.failed();
+                if (System.currentTimeMillis() + wait > giveUpMillis) {
                     LOG.warnf(
                             "run=%s epoch %d not published, given up after %d s (the trainer asks again): %s",
                             request.runId(), request.epoch(), retryWindow.toSeconds(), e.getMessage());
                     return message.ack();
                 }
-                long wait = backoff.failed();
                 LOG.warnf(
                         "run=%s epoch %d not published, retrying in %d ms: %s",
                         request.runId(), request.epoch(), wait, e.getMessage());

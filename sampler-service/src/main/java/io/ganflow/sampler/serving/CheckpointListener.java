@@ -22,8 +22,11 @@ public class CheckpointListener {
 
     private static final Logger LOG = Logger.getLogger(CheckpointListener.class);
 
-    /** How long a checkpoint waits for an unreachable store before it is given up (the next one is loaded). */
-    static final Duration STORE_RETRY = Duration.ofMinutes(2);
+    /**
+     * How long a checkpoint waits for an unreachable store before it is given up (the next one is loaded): less than
+     * the 60 s SmallRye lets a record go unacknowledged before it reports the channel unhealthy for good.
+     */
+    static final Duration STORE_RETRY = Duration.ofSeconds(45);
 
     private final CheckpointLoader loader;
     private final GeneratorRegistry registry;
@@ -63,11 +66,22 @@ public class CheckpointListener {
                 return;
             } catch (ObjectStoreException e) {
                 // the store is away, which says nothing about the checkpoint: wait for it a while
-                if (System.currentTimeMillis() >= giveUp || !backoff.sleepAfterFailure()) {
+                long wait = backoff.failed();
+                if (System.currentTimeMillis() + wait > giveUp || !sleep(wait)) {
                     refuse(event, e);
                     return;
                 }
             }
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
