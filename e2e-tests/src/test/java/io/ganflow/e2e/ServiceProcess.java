@@ -155,10 +155,6 @@ final class ServiceProcess implements AutoCloseable {
         return found;
     }
 
-    String name() {
-        return name;
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();

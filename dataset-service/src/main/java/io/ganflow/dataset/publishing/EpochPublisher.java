@@ -91,7 +91,7 @@ public class EpochPublisher {
                 LOG.warnf(
                         "run=%s epoch %d not published, retrying in %d ms: %s",
                         request.runId(), request.epoch(), wait, e.getMessage());
-                if (!sleep(wait)) {
+                if (!Backoff.sleep(wait)) {
                     return message.ack();
                 }
             }
@@ -118,16 +118,6 @@ public class EpochPublisher {
         // the run cannot go on without its data: say so where its users look
         statuses.send(Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
         return message.nack(e);
-    }
-
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private void publish(EpochRequest request) {

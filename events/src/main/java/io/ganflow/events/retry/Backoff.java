@@ -42,15 +42,15 @@ public final class Backoff {
         return System.currentTimeMillis() >= notBeforeMillis;
     }
 
-    /** True after a failure and before the next success. */
-    public boolean failing() {
-        return boundMillis != 0;
-    }
-
     /** Sleeps for the wait of a new failure; returns false when interrupted (the caller should stop). */
     public boolean sleepAfterFailure() {
+        return sleep(failed());
+    }
+
+    /** Sleeps; returns false when interrupted, with the thread's interrupt flag set again (the caller should stop). */
+    public static boolean sleep(long millis) {
         try {
-            Thread.sleep(failed());
+            Thread.sleep(millis);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,21 +67,11 @@ public class CheckpointListener {
             } catch (ObjectStoreException e) {
                 // the store is away, which says nothing about the checkpoint: wait for it a while
                 long wait = backoff.failed();
-                if (System.currentTimeMillis() + wait > giveUp || !sleep(wait)) {
+                if (System.currentTimeMillis() + wait > giveUp || !Backoff.sleep(wait)) {
                     refuse(event, e);
                     return;
                 }
             }
-        }
-    }
-
-    private static boolean sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
