@@ -13,6 +13,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.ganflow.models.classifier.ClassifierShape;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.numerics.PrecisionCheck;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -52,6 +54,13 @@ class LayerPrecisionTest {
     @MethodSource("modelNames")
     void theInferenceFormInFloat32AgreesWithTheNetworkInFloat64(String modelName) {
         List<String> disagreements = PrecisionCheck.inferenceForm(GanModels.named(modelName));
+        assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}x{1}")
+    @CsvSource({"1, 28", "3, 32"})
+    void everyLayerOfTheReferenceClassifierAgreesWithFloat64(int channels, int side) {
+        List<String> disagreements = PrecisionCheck.classifier(new ClassifierShape(channels, side, 10));
         assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
     }
 

@@ -15,6 +15,8 @@ import ai.djl.training.initializer.NormalInitializer;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
 import io.ganflow.models.InferenceGenerator;
+import io.ganflow.models.classifier.ClassifierShape;
+import io.ganflow.models.classifier.ReferenceClassifier;
 import io.ganflow.models.layers.LayerWalk;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,14 +64,30 @@ public final class PrecisionCheck {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    /** What disagrees in any network of any model; empty when float32 can be trusted here. */
+    /** What disagrees in any network of any model, reference classifiers included; empty when float32 is right here. */
     public static List<String> allModels() {
         List<String> disagreements = new ArrayList<>();
         for (GanModel model : GanModels.ALL) {
             disagreements.addAll(network(model, true));
             disagreements.addAll(network(model, false));
         }
+        for (GanModel model : GanModels.ALL) {
+            disagreements.addAll(classifier(new ClassifierShape(model.channels(), model.imageSide(), 10)));
+        }
         return disagreements;
+    }
+
+    /** What disagrees in the reference classifier for images of {@code shape}. */
+    public static List<String> classifier(ClassifierShape shape) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomUniform(-1, 1, new Shape(N, shape.channels(), shape.side(), shape.side()));
+            String name = "reference classifier " + shape.channels() + "x" + shape.side() + "x" + shape.side();
+            return layers(
+                    manager,
+                    name,
+                    () -> ReferenceClassifier.network(shape.classes()),
+                    new NDList(x.toType(DataType.FLOAT64, false)));
+        }
     }
 
     /** What disagrees in one model's generator or discriminator. */

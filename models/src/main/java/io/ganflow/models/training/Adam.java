@@ -59,6 +59,11 @@ public final class Adam implements AutoCloseable {
     }
 
     public void step() {
+        step(learningRate);
+    }
+
+    /** One update at {@code rate} instead of the configured learning rate: for schedules. */
+    public void step(double rate) {
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
@@ -73,7 +78,7 @@ public final class Adam implements AutoCloseable {
                 v.muli(beta2).addi(gradient.square().muli(1 - beta2));
                 scope.tempAttachAll(m, v);
                 NDArray denominator = v.div(correction2).sqrt().addi(epsilon);
-                weight.subi(m.mul(learningRate / correction1).divi(denominator));
+                weight.subi(m.mul(rate / correction1).divi(denominator));
             }
         }
     }

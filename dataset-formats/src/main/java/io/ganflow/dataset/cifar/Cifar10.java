@@ -31,6 +31,8 @@ public final class Cifar10 {
     public static final int RECORDS_PER_FILE = 10_000;
     public static final List<String> TRAINING_FILES =
             List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+    /** The held-out split: 10,000 images, 1,000 of each class. */
+    public static final List<String> TEST_FILES = List.of("test_batch.bin");
 
     private Cifar10() {}
 
@@ -43,17 +45,27 @@ public final class Cifar10 {
 
     /** The training split from a folder of .bin files, or from the .tar.gz archive (the file, or inside the folder). */
     public static LabelledImages readTraining(Path location) {
+        return read(location, TRAINING_FILES);
+    }
+
+    /** The held-out test split, from the same places as {@link #readTraining}. */
+    public static LabelledImages readTest(Path location) {
+        return read(location, TEST_FILES);
+    }
+
+    private static LabelledImages read(Path location, List<String> wanted) {
         if (!Files.exists(location)) {
             throw new DatasetFormatException(
                     "no CIFAR-10 at " + location + ": expected a folder of data_batch_1.bin .. "
                             + "data_batch_5.bin or cifar-10-binary.tar.gz (set GAN_CIFAR10_LOCATION to your copy)");
         }
         if (Files.isDirectory(location) && Files.isRegularFile(location.resolve("cifar-10-binary.tar.gz"))) {
-            return readTraining(location.resolve("cifar-10-binary.tar.gz"));
+            return read(location.resolve("cifar-10-binary.tar.gz"), wanted);
         }
-        Map<String, byte[]> files = Files.isDirectory(location) ? readFolder(location) : readArchive(location);
+        Map<String, byte[]> files =
+                Files.isDirectory(location) ? readFolder(location, wanted) : readArchive(location, wanted);
         List<byte[]> batches = new ArrayList<>();
-        for (String name : TRAINING_FILES) {
+        for (String name : wanted) {
             byte[] content = files.get(name);
             if (content == null) {
                 throw new DatasetFormatException(location + ": " + name + " is missing");
@@ -63,9 +75,9 @@ public final class Cifar10 {
         return decode(batches);
     }
 
-    private static Map<String, byte[]> readFolder(Path folder) {
+    private static Map<String, byte[]> readFolder(Path folder, List<String> wanted) {
         Map<String, byte[]> files = new TreeMap<>();
-        for (String name : TRAINING_FILES) {
+        for (String name : wanted) {
             Path file = folder.resolve(name);
             if (Files.isRegularFile(file)) {
                 try {
@@ -78,7 +90,7 @@ public final class Cifar10 {
         return files;
     }
 
-    private static Map<String, byte[]> readArchive(Path archive) {
+    private static Map<String, byte[]> readArchive(Path archive, List<String> wanted) {
         Map<String, byte[]> files = new TreeMap<>();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 1 << 16);
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
@@ -86,7 +98,7 @@ public final class Cifar10 {
             while ((entry = tar.getNextEntry()) != null) {
                 // the name after the last '/', by hand: an entry's name need not be a valid path
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (entry.isFile() && TRAINING_FILES.contains(name)) {
+                if (entry.isFile() && wanted.contains(name)) {
                     if (entry.getSize() != (long) RECORDS_PER_FILE * RECORD_BYTES) {
                         // refused before anything is read: a tar header may claim gigabytes
                         checkedSize(archive + "!" + entry.getName(), new byte[0], entry.getSize());

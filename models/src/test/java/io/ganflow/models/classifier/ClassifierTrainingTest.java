@@ -1,0 +1,80 @@
+package io.ganflow.models.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.events.ImageBatch;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The classifier's step on small synthetic batches: it learns, and a resumed run continues exactly. */
+class ClassifierTrainingTest {
+
+    private static final ClassifierShape SHAPE = new ClassifierShape(1, 28, 10);
+
+    /** Each class is a bright patch at its own place, far enough from the others that a shift cannot confuse them. */
+    private static ImageBatch batch(int index) {
+        Random random = new Random(index);
+        int n = 32;
+        int[] labels = random.ints(n, 0, 10).toArray();
+        byte[] pixels = new byte[n * 784];
+        for (int i = 0; i < n; i++) {
+            int top = 4 + 12 * (labels[i] / 5);
+            int left = 1 + 5 * (labels[i] % 5);
+            for (int y = top; y < top + 6; y++) {
+                for (int x = left; x < left + 4; x++) {
+                    pixels[i * 784 + y * 28 + x] = (byte) (180 + random.nextInt(60));
+                }
+            }
+        }
+        return new ImageBatch("classifier", 0, index, 1_000, 1, 28, 28, labels, pixels);
+    }
+
+    @Test
+    void learnsClassesItCanSee() {
+        try (ClassifierTraining training = ClassifierTraining.start(SHAPE, 1e-3, 1_000, 3L)) {
+            double firstLoss = training.step(batch(0), 0).loss();
+            double lastAccuracy = 0;
+            double lastLoss = 0;
+            for (int step = 1; step <= 120; step++) {
+                ClassifierTraining.Step result = training.step(batch(step), step);
+                if (step > 100) {
+                    lastAccuracy += result.accuracy() / 20;
+                    lastLoss += result.loss() / 20;
+                }
+            }
+            assertTrue(lastAccuracy > 0.85, "accuracy over steps 101-120: " + lastAccuracy);
+            assertTrue(lastLoss < firstLoss / 3, "loss " + firstLoss + " -> " + lastLoss);
+        }
+    }
+
+    @Test
+    void resumingFromItsPartsContinuesExactly() {
+        byte[] parameters;
+        byte[] optimizer;
+        ClassifierTraining.Step uninterrupted;
+        byte[] uninterruptedParameters;
+        try (ClassifierTraining training = ClassifierTraining.start(SHAPE, 1e-3, 1_000, 3L)) {
+            training.step(batch(0), 0);
+            parameters = training.parameters();
+            optimizer = training.optimizerState();
+            uninterrupted = training.step(batch(1), 1);
+            uninterruptedParameters = training.parameters();
+        }
+        try (ClassifierTraining resumed = ClassifierTraining.resume(SHAPE, 1e-3, 1_000, 3L, parameters, optimizer)) {
+            assertEquals(uninterrupted, resumed.step(batch(1), 1));
+            assertArrayEquals(uninterruptedParameters, resumed.parameters());
+        }
+    }
+
+    @Test
+    void theLearningRateFallsOnACosineToZero() {
+        try (ClassifierTraining training = ClassifierTraining.start(SHAPE, 1e-3, 100, 3L)) {
+            assertEquals(1e-3, training.learningRate(0), 1e-12);
+            assertEquals(0.5e-3, training.learningRate(50), 1e-12);
+            assertEquals(0, training.learningRate(100), 1e-12);
+            assertEquals(0, training.learningRate(150), 1e-12, "steps past the planned end stay at zero");
+        }
+    }
+}

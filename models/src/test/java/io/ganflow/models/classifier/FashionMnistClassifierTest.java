@@ -1,0 +1,145 @@
+package io.ganflow.models.classifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.dataset.idx.FashionMnist;
+import io.ganflow.dataset.idx.LabelledImages;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.models.quality.FeatureStatistics;
+import io.ganflow.models.quality.FrechetDistance;
+import io.ganflow.models.quality.QualityScores;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The reference classifier trained on the real Fashion-MNIST training split, judged on its real test split, and the
+ * quality scores judged on images whose quality is known: the real test images themselves, the same images under
+ * labels they were not made for, and one image repeated.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FashionMnistClassifierTest {
+
+    private static final ClassifierShape SHAPE = new ClassifierShape(1, 28, 10);
+    private static final int EPOCHS = 3;
+    private static final int BATCH = 128;
+
+    private LabelledImages test;
+    private LoadedClassifier classifier;
+    private LoadedClassifier.Classified real;
+    private FeatureStatistics realStatistics;
+
+    @BeforeAll
+    void trainOnTheRealTrainingSplit() {
+        Path directory =
+                Path.of(System.getenv().getOrDefault("GAN_FASHION_MNIST_DIR", "/usr/share/datasets/fashion-mnist"));
+        LabelledImages training = FashionMnist.readTraining(directory);
+        test = FashionMnist.readTest(directory);
+        long started = System.nanoTime();
+        try (ClassifierTraining trainer =
+                ClassifierTraining.start(SHAPE, 1e-3, (long) EPOCHS * (training.count() / BATCH), 11L)) {
+            long step = 0;
+            for (int epoch = 0; epoch < EPOCHS; epoch++) {
+                int[] order = shuffled(training.count(), epoch);
+                for (int index = 0; index + BATCH <= order.length; index += BATCH) {
+                    trainer.step(batch(training, order, index, epoch), step++);
+                }
+                System.out.printf(
+                        "classifier: epoch %d done after %.1f s%n", epoch + 1, (System.nanoTime() - started) / 1e9);
+            }
+            classifier = LoadedClassifier.load(SHAPE, trainer.parameters());
+        }
+        real = classifier.classify(test.pixels(), test.count());
+        realStatistics = FeatureStatistics.of(real.features());
+    }
+
+    @Test
+    void classifiesAtLeastNinetyPercentOfTheRealTestSplitRightly() {
+        int right = 0;
+        for (int i = 0; i < test.count(); i++) {
+            right += real.predicted(i) == test.labels()[i] ? 1 : 0;
+        }
+        double accuracy = (double) right / test.count();
+        System.out.printf("classifier: %.2f%% of %d real test images%n", 100 * accuracy, test.count());
+        assertTrue(accuracy >= 0.90, "test accuracy " + accuracy);
+        QualityScores scores = QualityScores.measure(real, test.labels(), realStatistics, 10);
+        assertEquals(accuracy, scores.accuracy().orElseThrow().overall(), 1e-12, "the scores count as the test does");
+    }
+
+    @Test
+    void theRealTestImagesScoreAsRealImagesShould() {
+        QualityScores scores = QualityScores.measure(real, test.labels(), realStatistics, 10);
+        assertEquals(0, scores.fcd(), 1e-6, "a set against itself");
+        assertEquals(Math.log(10) / Math.log(2), scores.classEntropyBits(), 0.05, "1,000 images of each class");
+
+        LoadedClassifier.Classified firstHalf = classifier.classify(Arrays.copyOf(test.pixels(), 5_000 * 784), 5_000);
+        LoadedClassifier.Classified secondHalf =
+                classifier.classify(Arrays.copyOfRange(test.pixels(), 5_000 * 784, 10_000 * 784), 5_000);
+        double halves = FrechetDistance.between(
+                FeatureStatistics.of(firstHalf.features()), FeatureStatistics.of(secondHalf.features()));
+        System.out.printf("classifier: FCD between the halves of the real test split %.3f%n", halves);
+        assertTrue(halves < 0.05 * trace(realStatistics), "halves " + halves + " vs trace " + trace(realStatistics));
+    }
+
+    @Test
+    void imagesThatIgnoreTheRequestedClassScoreAboutOneInTen() {
+        int[] ignored = new Random(3).ints(test.count(), 0, 10).toArray();
+        QualityScores scores = QualityScores.measure(real, ignored, realStatistics, 10);
+        double accuracy = scores.accuracy().orElseThrow().overall();
+        assertTrue(accuracy > 0.08 && accuracy < 0.12, "accuracy " + accuracy);
+    }
+
+    @Test
+    void oneImageRepeatedHasNearZeroEntropyAndALargeDistance() {
+        int count = 1_000;
+        byte[] repeated = new byte[count * 784];
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(test.pixels(), 0, repeated, i * 784, 784);
+        }
+        LoadedClassifier.Classified collapsed = classifier.classify(repeated, count);
+        QualityScores scores = QualityScores.measure(collapsed, null, realStatistics, 10);
+        QualityScores healthy = QualityScores.measure(
+                classifier.classify(Arrays.copyOf(test.pixels(), count * 784), count), null, realStatistics, 10);
+        System.out.printf(
+                "classifier: collapsed entropy %.3f bits FCD %.2f; 1,000 real images %.3f bits FCD %.2f%n",
+                scores.classEntropyBits(), scores.fcd(), healthy.classEntropyBits(), healthy.fcd());
+        assertTrue(scores.classEntropyBits() < 0.3, "entropy " + scores.classEntropyBits());
+        assertTrue(scores.fcd() > 10 * healthy.fcd(), scores.fcd() + " vs " + healthy.fcd());
+        assertTrue(scores.accuracy().isEmpty(), "no requested classes, no accuracy");
+    }
+
+    private static double trace(FeatureStatistics statistics) {
+        double trace = 0;
+        for (int i = 0; i < statistics.dimensions(); i++) {
+            trace += statistics.covariance()[i][i];
+        }
+        return trace;
+    }
+
+    private static int[] shuffled(int count, int epoch) {
+        int[] order = new int[count];
+        Arrays.setAll(order, i -> i);
+        Random random = new Random(epoch);
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static ImageBatch batch(LabelledImages data, int[] order, int from, int epoch) {
+        byte[] pixels = new byte[BATCH * 784];
+        int[] labels = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            System.arraycopy(data.pixels(), order[from + i] * 784, pixels, i * 784, 784);
+            labels[i] = data.labels()[order[from + i]];
+        }
+        return new ImageBatch("classifier", epoch, from / BATCH, data.count() / BATCH, 1, 28, 28, labels, pixels);
+    }
+}
