@@ -28,7 +28,9 @@ public final class GenerationThroughput {
 
     public static void main(String[] args) {
         Torch.disableGradientsOnThisThread();
-        for (String name : args.length > 0 ? java.util.List.of(args) : Catalog.modelNames()) {
+        for (String name : args.length > 0
+                ? java.util.List.of(args)
+                : GanModels.ALL.stream().map(m -> m.descriptor().name()).toList()) {
             GanModel model = GanModels.named(name);
             int latent = model.descriptor().defaultLatentSize();
             try (NDManager manager = NDManager.newBaseManager()) {

@@ -10,7 +10,8 @@ import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
 import io.ganflow.models.layers.ConvolutionOps;
 import io.ganflow.models.layers.Torch;
-import io.ganflow.models.training.GanTraining;
+import io.ganflow.models.training.RunTraining;
+import io.ganflow.models.training.RunTrainings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class TrainingThroughput {
                 1L,
                 0);
         ImageBatch batch = randomBatch(model, batchSize);
-        try (GanTraining training = GanTraining.start(spec)) {
+        try (RunTraining training = RunTrainings.start(spec)) {
             for (int step = 0; step < 3; step++) {
                 training.step(batch, step);
             }

@@ -13,9 +13,28 @@ import java.util.stream.Collectors;
  */
 public final class Catalog {
 
-    /** A model family: the image shape it generates and whether it is conditioned on a class. */
+    /** What a family's runs make: a GAN (a generator to serve) or a reference classifier (a yardstick for GANs). */
+    public enum Kind {
+        GAN,
+        CLASSIFIER
+    }
+
+    /**
+     * A model family: the image shape it generates (a classifier: takes) and whether it is conditioned on a class.
+     */
     public record Model(
-            String name, int channels, int side, boolean conditional, int defaultLatentSize, String defaultDataset) {}
+            String name,
+            int channels,
+            int side,
+            boolean conditional,
+            int defaultLatentSize,
+            String defaultDataset,
+            Kind kind) {
+
+        public boolean isGan() {
+            return kind == Kind.GAN;
+        }
+    }
 
     /** A data set: image shape, number of classes, whether its images carry labels, and how many training images. */
     public record Dataset(String name, int channels, int side, int classes, boolean labelled, int images) {}
@@ -26,15 +45,23 @@ public final class Catalog {
      */
     public static final int CONDITIONAL_CLASSES = 10;
 
-    public static final Model CGAN_FASHION_MNIST = new Model("cgan-fashion-mnist", 1, 28, true, 100, "fashion-mnist");
-    public static final Model DCGAN_CIFAR10 = new Model("dcgan-cifar10", 3, 32, false, 128, "cifar-10");
-    public static final Model CDCGAN_CIFAR10 = new Model("cdcgan-cifar10", 3, 32, true, 128, "cifar-10");
+    public static final Model CGAN_FASHION_MNIST =
+            new Model("cgan-fashion-mnist", 1, 28, true, 100, "fashion-mnist", Kind.GAN);
+    public static final Model DCGAN_CIFAR10 = new Model("dcgan-cifar10", 3, 32, false, 128, "cifar-10", Kind.GAN);
+    public static final Model CDCGAN_CIFAR10 = new Model("cdcgan-cifar10", 3, 32, true, 128, "cifar-10", Kind.GAN);
+    /** The reference classifiers that measure the GANs of each image shape (they need labelled data). */
+    public static final Model CLASSIFIER_FASHION_MNIST =
+            new Model("classifier-fashion-mnist", 1, 28, false, 100, "fashion-mnist", Kind.CLASSIFIER);
+
+    public static final Model CLASSIFIER_CIFAR10 =
+            new Model("classifier-cifar10", 3, 32, false, 100, "cifar-10", Kind.CLASSIFIER);
 
     public static final Dataset FASHION_MNIST = new Dataset("fashion-mnist", 1, 28, 10, true, 60_000);
     public static final Dataset CIFAR10 = new Dataset("cifar-10", 3, 32, 10, true, 50_000);
 
-    private static final Map<String, Model> MODELS =
-            index(List.of(CGAN_FASHION_MNIST, DCGAN_CIFAR10, CDCGAN_CIFAR10), Model::name);
+    private static final Map<String, Model> MODELS = index(
+            List.of(CGAN_FASHION_MNIST, DCGAN_CIFAR10, CDCGAN_CIFAR10, CLASSIFIER_FASHION_MNIST, CLASSIFIER_CIFAR10),
+            Model::name);
     private static final Map<String, Dataset> DATASETS = index(List.of(FASHION_MNIST, CIFAR10), Dataset::name);
 
     private Catalog() {}
@@ -49,6 +76,15 @@ public final class Catalog {
 
     public static List<String> modelNames() {
         return MODELS.keySet().stream().sorted().toList();
+    }
+
+    /** The reference classifier family for images of {@code dataset}'s shape, if there is one. */
+    public static Optional<Model> classifierFor(Dataset dataset) {
+        return MODELS.values().stream()
+                .filter(model -> model.kind() == Kind.CLASSIFIER
+                        && model.channels() == dataset.channels()
+                        && model.side() == dataset.side())
+                .findFirst();
     }
 
     public static List<String> datasetNames() {
@@ -68,6 +104,12 @@ public final class Catalog {
                     dataset.side(),
                     dataset.side(),
                     dataset.channels()));
+        }
+        boolean classifier = model.kind() == Kind.CLASSIFIER;
+        if (classifier && (!dataset.labelled() || dataset.classes() != CONDITIONAL_CLASSES)) {
+            return Optional.of("classifier " + model.name() + " needs a labelled data set of " + CONDITIONAL_CLASSES
+                    + " classes; " + dataset.name() + " has "
+                    + (dataset.labelled() ? dataset.classes() + " classes" : "no labels"));
         }
         if (model.conditional() && !dataset.labelled()) {
             return Optional.of("conditional model " + model.name() + " needs a labelled data set; " + dataset.name()

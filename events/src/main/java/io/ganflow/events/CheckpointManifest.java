@@ -26,6 +26,10 @@ public record CheckpointManifest(
 
     public record Part(String name, String key, long size, String sha256) {}
 
+    public boolean has(String name) {
+        return parts.stream().anyMatch(p -> p.name().equals(name));
+    }
+
     public Part part(String name) {
         return parts.stream()
                 .filter(p -> p.name().equals(name))

@@ -3,6 +3,9 @@ package io.ganflow.events;
 /**
  * One point of a run's training curves, published every few steps on {@link #TOPIC}.
  *
+ * <p>A reference classifier's run reports its cross-entropy as {@code lossD} and its accuracy on the (augmented)
+ * training batches as {@code dReal}; it has no generator, so {@code lossG} and {@code dFake} are 0.
+ *
  * @param dReal mean D(x): the discriminator's probability that real images are real
  * @param dFake mean D(G(z)): its probability that generated images are real
  */

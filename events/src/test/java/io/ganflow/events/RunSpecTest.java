@@ -36,13 +36,37 @@ class RunSpecTest {
     void unknownModelsAndDatasetsAreNamed() {
         List<String> problems = spec("vae", "imagenet").problems();
         assertTrue(
-                problems.get(0).startsWith("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, dcgan-cifar10]"));
+                problems.get(0)
+                        .startsWith("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, classifier-cifar10, "
+                                + "classifier-fashion-mnist, dcgan-cifar10]"),
+                problems.get(0));
         assertTrue(problems.get(1).startsWith("dataset must be one of [cifar-10, fashion-mnist]"));
     }
 
     @Test
+    void aReferenceClassifierNeedsTenLabelledClassesOfItsShape() {
+        Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 28, 0, false, 1000);
+        Catalog.Dataset threeClasses = new Catalog.Dataset("t", 1, 28, 3, true, 1000);
+        assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, unlabelled)
+                .orElseThrow()
+                .contains("needs a labelled data set of 10 classes; u has no labels"));
+        assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, threeClasses)
+                .orElseThrow()
+                .contains("t has 3 classes"));
+        assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, Catalog.FASHION_MNIST)
+                .isEmpty());
+        assertTrue(
+                Catalog.mismatch(Catalog.CLASSIFIER_CIFAR10, Catalog.FASHION_MNIST)
+                        .isPresent(),
+                "shape");
+        assertEquals(
+                Catalog.CLASSIFIER_CIFAR10,
+                Catalog.classifierFor(Catalog.CIFAR10).orElseThrow());
+    }
+
+    @Test
     void aConditionalModelNeedsLabels() {
-        Catalog.Model conditional = new Catalog.Model("c", 1, 8, true, 10, "u");
+        Catalog.Model conditional = new Catalog.Model("c", 1, 8, true, 10, "u", Catalog.Kind.GAN);
         Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 8, 0, false, 1000);
         assertTrue(Catalog.mismatch(conditional, unlabelled).orElseThrow().contains("needs a labelled data set"));
     }

@@ -12,19 +12,25 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.loss.Loss;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
+import io.ganflow.events.TrainingState;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
 import io.ganflow.models.InferenceGenerator;
+import io.ganflow.models.image.Png;
+import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.layers.Torch;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A GAN being trained: both networks, both optimisers, one step at a time. The step reads
  * like pytorch/examples' DCGAN: update D on a real batch and a detached fake batch, then update G through D with
  * the non-saturating loss. Not thread-safe: one training thread owns it (DJL's gradient collector is JVM-global).
  */
-public final class GanTraining implements AutoCloseable {
+public final class GanTraining implements RunTraining {
 
     /** Every data set the catalog knows has 10 classes; fake labels are drawn from them. */
     public static final int CLASSES = 10;
@@ -85,6 +91,7 @@ public final class GanTraining implements AutoCloseable {
     }
 
     /** One D update and one G update on {@code batch}; {@code step} fixes this step's noise and dropout. */
+    @Override
     public StepResult step(ImageBatch batch, long step) {
         long seed = Noise.stepSeed(spec.seed(), step);
         Engine.getInstance().setRandomSeed((int) seed);
@@ -146,6 +153,28 @@ public final class GanTraining implements AutoCloseable {
                 BlockBytes.save(discriminator),
                 generatorOptimizer.saveState(),
                 discriminatorOptimizer.saveState());
+    }
+
+    /** Both networks, both optimisers, and the fixed-noise sample grid (rows = classes) drawn with the run's seed. */
+    @Override
+    public Map<String, byte[]> checkpointParts(TrainingState state, int gridColumns) {
+        TrainingSnapshot snapshot = snapshot();
+        byte[] grid = generate(SampleGrid.labels(CLASSES, gridColumns), spec.seed());
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put(CheckpointParts.GENERATOR, snapshot.generator());
+        parts.put(CheckpointParts.DISCRIMINATOR, snapshot.discriminator());
+        parts.put(CheckpointParts.GENERATOR_OPTIMIZER, snapshot.generatorOptimizer());
+        parts.put(CheckpointParts.DISCRIMINATOR_OPTIMIZER, snapshot.discriminatorOptimizer());
+        parts.put(
+                CheckpointParts.SAMPLES,
+                Png.grid(
+                        grid,
+                        CLASSES * gridColumns,
+                        model.channels(),
+                        model.imageSide(),
+                        model.imageSide(),
+                        gridColumns));
+        return parts;
     }
 
     private NDArray discriminate(NDArray images, NDArray labels) {

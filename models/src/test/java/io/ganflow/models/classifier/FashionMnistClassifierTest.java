@@ -40,8 +40,7 @@ class FashionMnistClassifierTest {
         LabelledImages training = FashionMnist.readTraining(directory);
         test = FashionMnist.readTest(directory);
         long started = System.nanoTime();
-        try (ClassifierTraining trainer =
-                ClassifierTraining.start(SHAPE, 1e-3, (long) EPOCHS * (training.count() / BATCH), 11L)) {
+        try (ClassifierTraining trainer = ClassifierTraining.start(SHAPE, 1e-3, EPOCHS, 11L)) {
             long step = 0;
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 int[] order = shuffled(training.count(), epoch);

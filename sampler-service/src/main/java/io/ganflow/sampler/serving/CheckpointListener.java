@@ -1,6 +1,7 @@
 package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.retry.Backoff;
 import io.ganflow.store.ObjectStoreException;
@@ -54,7 +55,11 @@ public class CheckpointListener {
         while (true) {
             try {
                 long started = System.currentTimeMillis();
-                if (registry.offer(loader.load(event.manifestKey()))) {
+                CheckpointManifest manifest = loader.manifest(event.manifestKey());
+                if (!CheckpointLoader.servable(manifest)) {
+                    return; // a reference classifier's checkpoint: nothing to serve
+                }
+                if (registry.offer(loader.load(manifest))) {
                     long now = System.currentTimeMillis();
                     LOG.infof(
                             "run=%s now serving step %d (loaded and verified in %d ms, %d ms after it was announced)",

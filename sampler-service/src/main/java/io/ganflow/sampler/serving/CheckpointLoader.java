@@ -35,9 +35,17 @@ public class CheckpointLoader {
         return LoadedGenerator.load(state.spec(), manifest.step(), parameters, queuedPasses);
     }
 
+    /** Whether the checkpoint has a generator to serve (a reference classifier's has none). */
+    public static boolean servable(CheckpointManifest manifest) {
+        return manifest.has(CheckpointParts.GENERATOR);
+    }
+
     /** The run's latest checkpoint that passes its checks, loaded; older ones are tried when newer ones fail. */
     public Optional<LoadedGenerator> loadLatest(String runId) {
         for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
+            if (!servable(manifest)) {
+                return Optional.empty(); // a reference classifier's run: nothing to serve
+            }
             try {
                 return Optional.of(load(manifest));
             } catch (RuntimeException e) {

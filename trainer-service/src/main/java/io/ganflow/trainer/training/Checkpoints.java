@@ -1,21 +1,13 @@
 package io.ganflow.trainer.training;
 
-import static io.ganflow.events.CheckpointParts.DISCRIMINATOR;
-import static io.ganflow.events.CheckpointParts.DISCRIMINATOR_OPTIMIZER;
-import static io.ganflow.events.CheckpointParts.GENERATOR;
-import static io.ganflow.events.CheckpointParts.GENERATOR_OPTIMIZER;
-import static io.ganflow.events.CheckpointParts.SAMPLES;
-import static io.ganflow.events.CheckpointParts.STATE;
-
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.image.Png;
-import io.ganflow.models.image.SampleGrid;
-import io.ganflow.models.training.GanTraining;
-import io.ganflow.models.training.TrainingSnapshot;
+import io.ganflow.models.training.RunTraining;
+import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStore;
 import io.ganflow.store.ObjectStoreException;
@@ -47,10 +39,10 @@ public class Checkpoints {
     }
 
     /**
-     * Writes everything needed to continue, plus the fixed-noise sample grid, and returns the event announcing it.
+     * Writes everything needed to continue (and a GAN's fixed-noise sample grid), and returns the event announcing it.
      * Throws {@link ObjectStoreException} when the store cannot take it: the caller keeps the run and tries later.
      */
-    public CheckpointEvent write(GanTraining training, TrainingState state) {
+    public CheckpointEvent write(RunTraining training, TrainingState state) {
         String manifestKey =
                 checkpoints.write(state.spec().runId(), state.step(), state.epoch(), parts(training, state));
         retention.prune(state.spec().runId());
@@ -68,13 +60,10 @@ public class Checkpoints {
     public Optional<Resumed> latest(RunSpec spec) {
         for (CheckpointManifest manifest : checkpoints.newestFirst(spec.runId())) {
             try {
-                TrainingState state = Json.read(checkpoints.readPart(manifest, STATE), TrainingState.class);
-                TrainingSnapshot snapshot = new TrainingSnapshot(
-                        checkpoints.readPart(manifest, GENERATOR),
-                        checkpoints.readPart(manifest, DISCRIMINATOR),
-                        checkpoints.readPart(manifest, GENERATOR_OPTIMIZER),
-                        checkpoints.readPart(manifest, DISCRIMINATOR_OPTIMIZER));
-                return Optional.of(new Resumed(state, GanTraining.resume(spec, snapshot)));
+                TrainingState state =
+                        Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
+                RunTraining training = RunTrainings.resume(spec, part -> checkpoints.readPart(manifest, part));
+                return Optional.of(new Resumed(state, training));
             } catch (ObjectStoreException e) {
                 throw e; // the store is away: that says nothing about the checkpoint
             } catch (RuntimeException e) {
@@ -88,7 +77,8 @@ public class Checkpoints {
     public Optional<TrainingState> latestState(String runId) {
         for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
             try {
-                return Optional.of(Json.read(checkpoints.readPart(manifest, STATE), TrainingState.class));
+                return Optional.of(
+                        Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class));
             } catch (ObjectStoreException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -103,28 +93,11 @@ public class Checkpoints {
         return checkpoints.runIds();
     }
 
-    public record Resumed(TrainingState state, GanTraining training) {}
+    public record Resumed(TrainingState state, RunTraining training) {}
 
-    private Map<String, byte[]> parts(GanTraining training, TrainingState state) {
-        TrainingSnapshot snapshot = training.snapshot();
-        int columns = config.gridColumns();
-        byte[] grid = training.generate(
-                SampleGrid.labels(GanTraining.CLASSES, columns), state.spec().seed());
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(GENERATOR, snapshot.generator());
-        parts.put(DISCRIMINATOR, snapshot.discriminator());
-        parts.put(GENERATOR_OPTIMIZER, snapshot.generatorOptimizer());
-        parts.put(DISCRIMINATOR_OPTIMIZER, snapshot.discriminatorOptimizer());
-        parts.put(STATE, Json.writeBytes(state));
-        parts.put(
-                SAMPLES,
-                Png.grid(
-                        grid,
-                        GanTraining.CLASSES * columns,
-                        training.model().channels(),
-                        training.model().imageSide(),
-                        training.model().imageSide(),
-                        columns));
+    private Map<String, byte[]> parts(RunTraining training, TrainingState state) {
+        Map<String, byte[]> parts = new LinkedHashMap<>(training.checkpointParts(state, config.gridColumns()));
+        parts.put(CheckpointParts.STATE, Json.writeBytes(state));
         return parts;
     }
 }

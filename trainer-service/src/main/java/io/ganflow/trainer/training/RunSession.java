@@ -3,7 +3,7 @@ package io.ganflow.trainer.training;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.GanTraining;
+import io.ganflow.models.training.RunTraining;
 import io.ganflow.models.training.StepResult;
 import org.apache.kafka.common.TopicPartition;
 
@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class RunSession implements AutoCloseable {
 
-    private final GanTraining training;
+    private final RunTraining training;
     private final TopicPartition partition;
     private TrainingState state;
     private long checkpointedStep;
@@ -22,7 +22,7 @@ final class RunSession implements AutoCloseable {
     private boolean stopping;
     private final MetricsWindow window = new MetricsWindow();
 
-    RunSession(GanTraining training, TrainingState state, TopicPartition partition) {
+    RunSession(RunTraining training, TrainingState state, TopicPartition partition) {
         this.training = training;
         this.state = state;
         this.partition = partition;
@@ -87,7 +87,7 @@ final class RunSession implements AutoCloseable {
         return state;
     }
 
-    GanTraining training() {
+    RunTraining training() {
         return training;
     }
 

@@ -3,7 +3,7 @@ package io.ganflow.trainer.training;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
-import io.ganflow.models.training.GanTraining;
+import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.trainer.config.TrainerConfig;
@@ -90,7 +90,7 @@ public class RunSessions {
                                 resumed.state().nextBatchIndex());
                         return new RunSession(resumed.training(), resumed.state(), partition);
                     })
-                    .orElseGet(() -> new RunSession(GanTraining.start(spec), TrainingState.start(spec), partition));
+                    .orElseGet(() -> new RunSession(RunTrainings.start(spec), TrainingState.start(spec), partition));
         } catch (ObjectStoreException e) {
             throw e;
         } catch (RuntimeException e) {

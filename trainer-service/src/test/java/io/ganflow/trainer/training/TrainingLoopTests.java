@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
@@ -17,6 +18,10 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.events.TrainingState;
+import io.ganflow.models.classifier.ClassifierShape;
+import io.ganflow.models.classifier.LoadedClassifier;
+import io.ganflow.models.classifier.ReferenceClassifier;
+import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;
@@ -223,5 +228,32 @@ class TrainingLoopTests {
         List<ConsumerRecord<String, byte[]>> parked = KafkaTestClient.await(
                 DeadLetter.topicFor("trainer-service"), r -> runId.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, parked.size(), "the garbage record is parked");
+    }
+
+    @Test
+    void aReferenceClassifierTrainsThroughTheSamePipelineAndItsCheckpointHoldsItsNetwork() {
+        String runId = LocalInfrastructure.unique("classifier");
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+        SPECS.save(new RunSpec(
+                runId, "classifier-fashion-mnist", RunSpec.FASHION_MNIST, 1, 16, 1e-3, 0.9, 0.999, 100, 2, 1, 3L, 64));
+        for (int index = 0; index < 3; index++) {
+            KafkaTestClient.send(ImageBatch.TOPIC, runId, batch(runId, index, 3));
+        }
+        List<CheckpointEvent> events = await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> true, 2);
+        assertEquals(List.of(2L, 3L), events.stream().map(CheckpointEvent::step).toList());
+        CheckpointManifest manifest = checkpoints.readManifest(events.get(1).manifestKey());
+        assertTrue(manifest.has(CheckpointParts.CLASSIFIER) && manifest.has(CheckpointParts.CLASSIFIER_OPTIMIZER));
+        assertFalse(manifest.has(CheckpointParts.GENERATOR), "a classifier has no generator");
+        ClassifierShape shape = RunTrainings.shape(Catalog.CLASSIFIER_FASHION_MNIST);
+        try (LoadedClassifier classifier =
+                LoadedClassifier.load(shape, checkpoints.readPart(manifest, CheckpointParts.CLASSIFIER))) {
+            LoadedClassifier.Classified seen = classifier.classify(new byte[2 * 784], 2);
+            assertEquals(ReferenceClassifier.FEATURES, seen.features()[0].length);
+        }
+        List<TrainingMetrics> metrics = await(TrainingMetrics.TOPIC, runId, TrainingMetrics.class, m -> true, 3);
+        assertTrue(
+                metrics.stream().allMatch(m -> m.lossD() > 0 && m.dReal() >= 0 && m.dReal() <= 1 && m.lossG() == 0),
+                "the classifier's loss and batch accuracy: " + metrics);
+        await(RunStatus.TOPIC, runId, RunStatus.class, s -> s.state() == RunStatus.State.COMPLETED, 1);
     }
 }
