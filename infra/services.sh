@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The four services as local processes, and the ./gan commands built on them. Sourced by ./gan after local.sh.
+# The five services as local processes, and the ./gan commands built on them. Sourced by ./gan after local.sh.
 
-SERVICES=(dataset-service trainer-service sampler-service gateway)
-declare -A SERVICE_PORT=([gateway]=8080 [dataset-service]=8081 [trainer-service]=8082 [sampler-service]=8083)
+SERVICES=(dataset-service trainer-service sampler-service evaluator-service gateway)
+declare -A SERVICE_PORT=([gateway]=8080 [dataset-service]=8081 [trainer-service]=8082 [sampler-service]=8083 [evaluator-service]=8084)
 GATEWAY_URL="http://127.0.0.1:${SERVICE_PORT[gateway]}"
 # as long as the deploy files' terminationGracePeriodSeconds: covers the trainer's hand-over (30 s) with room
 GRACE_SECONDS=60
@@ -149,7 +149,7 @@ gan_dataset() {
 # it holds and leaves its group; the others finish requests in flight), within the grace period.
 gan_down() {
   local name
-  for name in gateway sampler-service trainer-service dataset-service; do stop_process "$name" "$GRACE_SECONDS"; done
+  for name in gateway evaluator-service sampler-service trainer-service dataset-service; do stop_process "$name" "$GRACE_SECONDS"; done
   for name in s3proxy kafka; do stop_process "$name"; done
 }
 

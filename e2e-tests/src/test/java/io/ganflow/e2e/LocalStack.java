@@ -23,6 +23,8 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     /** Small batch windows, so that runs visibly take turns within short runs. */
     static final int WINDOW = 4;
 
+    static final int CLASSIFIER_IMAGES = 12_800;
+
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static Map<String, String> environment;
     private static ServiceProcess gateway;
@@ -118,6 +120,15 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         startTrainer();
         sampler = ServiceProcess.start("sampler-service", 28083, environment, List.of());
         SERVICES.add(sampler);
+        // a small reference classifier (one epoch of 12,800 images, ~80%): it trains beside the tests' runs
+        SERVICES.add(ServiceProcess.start(
+                "evaluator-service",
+                28084,
+                environment,
+                List.of(
+                        "mp.messaging.incoming.checkpoints.group.id=" + BUCKET + "-evaluator",
+                        "ganflow.evaluation.classifier-epochs=1",
+                        "ganflow.evaluation.classifier-dataset-limit=" + CLASSIFIER_IMAGES)));
         Map<String, String> gatewayEnvironment = new HashMap<>(environment);
         gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
         gatewayEnvironment.put("GAN_READER_KEYS", READER_KEY);

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** Makes the object store, its checkpoints, run specs and data sets injectable in every Quarkus service. */
+/** Makes the object store, its checkpoints, run specs, quality records and data sets injectable in every Quarkus service. */
 @ApplicationScoped
 public class ObjectStoreProducer {
 
@@ -41,5 +41,11 @@ public class ObjectStoreProducer {
     @Singleton
     RunSpecStore runSpecStore(ObjectStore store) {
         return new RunSpecStore(store);
+    }
+
+    @Produces
+    @Singleton
+    QualityStore qualityStore(ObjectStore store) {
+        return new QualityStore(store);
     }
 }

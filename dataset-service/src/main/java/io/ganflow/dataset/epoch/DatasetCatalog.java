@@ -99,6 +99,20 @@ public class DatasetCatalog {
         return read;
     }
 
+    /**
+     * The named data set's held-out split (its official test split), which no run trains on: what reference
+     * classifiers are tested on and generated images compared with. Empty for uploaded data sets (they have none).
+     * Read from the files each time (not cached): evaluators ask once and keep it.
+     */
+    public Optional<LabelledImages> heldOut(String name) {
+        return switch (name == null ? "" : name) {
+            case FashionMnist.NAME ->
+                Optional.of(FashionMnist.readTest(config.fashionMnist().directory()));
+            case Cifar10.NAME -> Optional.of(Cifar10.readTest(config.cifar10().location()));
+            default -> Optional.empty();
+        };
+    }
+
     private LabelledImages read(UploadedDataset manifest) {
         DatasetStore.Contents contents = uploads.contents(manifest);
         int[] labels = new int[contents.labels().length];

@@ -5,6 +5,8 @@ import io.ganflow.dataset.idx.DatasetFormatException;
 import io.ganflow.dataset.uploads.DatasetImporter;
 import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.Ids;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
@@ -45,6 +47,35 @@ public class DatasetResource {
         return catalog.info(name)
                 .map(info -> Response.ok(info).build())
                 .orElseGet(() -> problem(404, "No such data set", "data set " + name + " is not known"));
+    }
+
+    /**
+     * The held-out split as one image batch in the batches' binary format ({@code ImageBatchCodec}, run id = the data
+     * set's name): for evaluators inside the cluster.
+     */
+    @GET
+    @Path("/{name}/held-out")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Blocking
+    public Response heldOut(@PathParam("name") String name) {
+        try {
+            return catalog.heldOut(name)
+                    .map(images -> Response.ok(ImageBatchCodec.encode(new ImageBatch(
+                                    name,
+                                    0,
+                                    0,
+                                    1,
+                                    images.channels(),
+                                    images.height(),
+                                    images.width(),
+                                    images.labels(),
+                                    images.pixels())))
+                            .build())
+                    .orElseGet(() ->
+                            problem(404, "No held-out split", "data set " + name + " has no held-out split here"));
+        } catch (DatasetFormatException e) {
+            return problem(503, "Held-out split unreadable", e.getMessage());
+        }
     }
 
     @POST

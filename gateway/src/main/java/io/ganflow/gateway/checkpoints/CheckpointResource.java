@@ -2,8 +2,10 @@ package io.ganflow.gateway.checkpoints;
 
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.quality.CheckpointQualities;
 import io.ganflow.store.CheckpointStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A run's checkpoints and the fixed-noise sample grid stored with each, straight from the object store. */
@@ -24,9 +28,11 @@ public class CheckpointResource {
     static final int DEFAULT_PAGE = 100;
 
     private final CheckpointStore checkpoints;
+    private final CheckpointQualities qualities;
 
-    public CheckpointResource(CheckpointStore checkpoints) {
+    public CheckpointResource(CheckpointStore checkpoints, CheckpointQualities qualities) {
         this.checkpoints = checkpoints;
+        this.qualities = qualities;
     }
 
     @GET
@@ -41,12 +47,18 @@ public class CheckpointResource {
             @QueryParam("after") @DefaultValue("-1") long after,
             @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit) {
         CheckpointStore.Page page = checkpoints.page(runId, after, limit);
+        List<CheckpointQuality> measured = qualities.of(runId);
+        Map<Long, CheckpointQuality> byStep =
+                measured.stream().collect(Collectors.toMap(CheckpointQuality::step, q -> q, (a, b) -> b));
+        long best = qualities.best(runId, measured).map(CheckpointQuality::step).orElse(-1L);
         List<CheckpointView> views = page.manifests().stream()
                 .map(m -> new CheckpointView(
                         m.step(),
                         m.epoch(),
                         m.createdMillis(),
-                        "/api/v1/runs/" + runId + "/checkpoints/" + m.step() + "/samples.png"))
+                        "/api/v1/runs/" + runId + "/checkpoints/" + m.step() + "/samples.png",
+                        byStep.get(m.step()),
+                        m.step() == best))
                 .toList();
         Response.ResponseBuilder response = Response.ok(views);
         if (page.more() && !views.isEmpty()) {
@@ -62,8 +74,11 @@ public class CheckpointResource {
     @Path("/{step}/samples.png")
     @Blocking
     @Produces({"image/png", "application/problem+json"})
-    @Operation(summary = "The fixed-noise sample grid of one checkpoint (rows = classes for conditional models)")
-    public Response samples(@PathParam("runId") String runId, @PathParam("step") long step) {
+    @Operation(
+            summary = "The fixed-noise sample grid of one checkpoint (rows = classes for conditional models)",
+            description = "step: a checkpoint's step, or 'best' for the stored checkpoint with the lowest FCD")
+    public Response samples(@PathParam("runId") String runId, @PathParam("step") String stepOrBest) {
+        long step = qualities.resolve(runId, stepOrBest);
         CheckpointManifest manifest;
         try {
             manifest = checkpoints.readManifest(CheckpointManifest.key(runId, step));
@@ -76,7 +91,11 @@ public class CheckpointResource {
                 .header("X-Run-Id", runId)
                 .header("X-Checkpoint-Step", step)
                 // behind a key: browsers may keep it, shared caches may not
-                .header("Cache-Control", "private, max-age=31536000, immutable")
+                .header(
+                        "Cache-Control",
+                        CheckpointQualities.BEST.equals(stepOrBest)
+                                ? "private, no-cache" // the best may change as training goes on
+                                : "private, max-age=31536000, immutable")
                 .build();
     }
 }

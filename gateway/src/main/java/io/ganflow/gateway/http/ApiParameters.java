@@ -36,14 +36,14 @@ public class ApiParameters {
             "runId", id(),
             "name", id(),
             "requestId", id(),
-            "step", whole(0, CheckpointManifest.MAX_STEP));
+            "step", stepOrBest());
 
     private static final Map<String, Rule> QUERY = Map.of(
             "seed", whole(Long.MIN_VALUE, Long.MAX_VALUE),
             "columns", whole(1, ImageRequestLimits.MAX_GRID_COLUMNS),
             "count", whole(1, ImageRequestLimits.MAX_IMAGES),
             "class", whole(0, Catalog.CONDITIONAL_CLASSES - 1),
-            "step", whole(0, CheckpointManifest.MAX_STEP),
+            "step", stepOrBest(),
             "after", whole(-1, CheckpointManifest.MAX_STEP),
             "limit", whole(1, MAX_PAGE),
             "side", whole(8, 128),
@@ -97,6 +97,14 @@ public class ApiParameters {
                 return Optional.of("must be " + range + ", was '" + value + "'");
             }
         };
+    }
+
+    /** A checkpoint's step, or {@code best}: the stored checkpoint with the lowest FCD. */
+    static Rule stepOrBest() {
+        Rule step = whole(0, CheckpointManifest.MAX_STEP);
+        return value -> "best".equals(value)
+                ? Optional.empty()
+                : step.problem(value).map(problem -> problem.replace("must be ", "must be 'best' or "));
     }
 
     static Rule oneOf(String... allowed) {

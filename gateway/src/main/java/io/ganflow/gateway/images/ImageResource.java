@@ -3,6 +3,7 @@ package io.ganflow.gateway.images;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.ImageRequestLimits;
 import io.ganflow.gateway.limits.GenerationLimits;
+import io.ganflow.gateway.quality.CheckpointQualities;
 import io.ganflow.gateway.security.ApiKeys;
 import io.ganflow.gateway.upstream.Upstream;
 import io.smallrye.common.annotation.Blocking;
@@ -33,10 +34,12 @@ public class ImageResource {
 
     private final SamplerClient sampler;
     private final GenerationLimits limits;
+    private final CheckpointQualities qualities;
 
-    public ImageResource(@RestClient SamplerClient sampler, GenerationLimits limits) {
+    public ImageResource(@RestClient SamplerClient sampler, GenerationLimits limits, CheckpointQualities qualities) {
         this.sampler = sampler;
         this.limits = limits;
+        this.qualities = qualities;
     }
 
     @GET
@@ -47,13 +50,16 @@ public class ImageResource {
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @QueryParam("columns") @DefaultValue("10") int columns,
-            @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
+            @Parameter(description = "a checkpoint step, or 'best' (lowest FCD); the latest when absent")
+                    @QueryParam("step")
+                    String stepOrBest,
             @Context HttpHeaders headers) {
+        Long step = qualities.resolve(runId, stepOrBest);
         int images = Catalog.CONDITIONAL_CLASSES * Math.max(1, Math.min(columns, ImageRequestLimits.MAX_GRID_COLUMNS));
         return charged(
                 headers,
                 images,
-                step,
+                fixed(stepOrBest),
                 () -> sampler.grid(runId, seed, columns, step, headers.getHeaderString("If-None-Match")));
     }
 
@@ -72,16 +78,19 @@ public class ImageResource {
             @QueryParam("class") Integer classId,
             @QueryParam("count") @DefaultValue("8") int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @Parameter(description = "a checkpoint step; the latest when absent") @QueryParam("step") Long step,
+            @Parameter(description = "a checkpoint step, or 'best' (lowest FCD); the latest when absent")
+                    @QueryParam("step")
+                    String stepOrBest,
             @HeaderParam("Accept") String accept,
             @Context HttpHeaders headers) {
+        Long step = qualities.resolve(runId, stepOrBest);
 
         String wanted = accept == null || accept.isBlank() || accept.contains("*/*") ? "image/png" : accept;
         int chosenClass = classId == null ? (wanted.startsWith("image/") ? 0 : -1) : classId;
         return charged(
                 headers,
                 Math.max(1, Math.min(count, ImageRequestLimits.MAX_IMAGES)),
-                step,
+                fixed(stepOrBest),
                 () -> sampler.images(
                         runId, chosenClass, count, seed, step, wanted, headers.getHeaderString("If-None-Match")));
     }
@@ -91,7 +100,12 @@ public class ImageResource {
      * images are behind a key, so only the client's own browser may keep them: for good when they come from a
      * checkpoint step it named, otherwise checked again each time (its ETag changes with the latest checkpoint).
      */
-    private Response charged(HttpHeaders headers, int images, Long step, Supplier<Response> call) {
+    /** Whether the request named one checkpoint for good (a step number, not the latest nor the best). */
+    private static boolean fixed(String stepOrBest) {
+        return stepOrBest != null && !CheckpointQualities.BEST.equals(stepOrBest);
+    }
+
+    private Response charged(HttpHeaders headers, int images, boolean fixedStep, Supplier<Response> call) {
         String client = ApiKeys.clientOf(headers);
         limits.take(client, images);
         Response response = relay(call);
@@ -104,7 +118,7 @@ public class ImageResource {
                         "Cache-Control",
                         !generated
                                 ? "no-store" // a refusal (no such step yet, busy) must not be kept
-                                : step != null ? "private, max-age=31536000, immutable" : "private, no-cache")
+                                : fixedStep ? "private, max-age=31536000, immutable" : "private, no-cache")
                 .build();
     }
 

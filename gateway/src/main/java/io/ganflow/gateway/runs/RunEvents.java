@@ -1,6 +1,7 @@
 package io.ganflow.gateway.runs;
 
 import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
 import io.ganflow.events.TrainingMetrics;
 import io.smallrye.mutiny.Multi;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What happens to runs, live, for Server-Sent Events: metrics points, checkpoints and status changes, fanned out to
+ * What happens to runs, live, for Server-Sent Events: metrics points, checkpoints, their quality and status changes,
+ * fanned out to
  * every connected client; and each run's recent metrics, so that a client that connects late can draw the curves
  * so far. Fed by {@code @Incoming} methods (and {@link RunDirectory}), which consume from the start of the topics
  * whether or not anyone listens.
@@ -49,6 +51,11 @@ public class RunEvents {
     @Incoming(CheckpointEvent.TOPIC)
     public void onCheckpoint(CheckpointEvent checkpoint) {
         live.onNext(new RunEvent(checkpoint.runId(), "checkpoint", Json.write(checkpoint)));
+    }
+
+    @Incoming(CheckpointQuality.TOPIC)
+    public void onQuality(CheckpointQuality quality) {
+        live.onNext(new RunEvent(quality.runId(), "quality", Json.write(quality)));
     }
 
     void metrics(TrainingMetrics point, String json) {

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.CheckpointQuality;
 import io.ganflow.gateway.IsolatedStoreProfile;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.QualityStore;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -58,5 +60,70 @@ class CheckpointResourceTests {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    private static CheckpointQuality measured(String runId, long step, double fcd, double accuracy) {
+        return new CheckpointQuality(
+                CheckpointQuality.VERSION,
+                runId,
+                step,
+                0,
+                "fashion-mnist",
+                "classifier-fashion-mnist",
+                1407,
+                1000,
+                10000,
+                fcd,
+                3.2,
+                accuracy,
+                java.util.Collections.nCopies(10, accuracy),
+                1L);
+    }
+
+    @Test
+    void eachCheckpointCarriesItsQualityAndTheBestStoredOneCanBeAskedForAsBest() {
+        String runId = LocalInfrastructure.unique("best");
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+        QualityStore quality = new QualityStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+        given().get("/api/v1/runs/{run}/checkpoints/best/samples.png", runId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("No measured checkpoint"));
+        for (long step : new long[] {100, 200, 300}) {
+            checkpoints.write(runId, step, 0, Map.of(CheckpointParts.SAMPLES, new byte[] {(byte) step}));
+        }
+        quality.save(measured(runId, 100, 40.0, 0.5));
+        quality.save(measured(runId, 200, 12.5, 0.8));
+        quality.save(measured(runId, 300, 15.0, 0.9));
+        // the lowest FCD of all was measured on a checkpoint retention has since deleted: it cannot be served
+        quality.save(measured(runId, 50, 3.0, 0.95));
+
+        given().get("/api/v1/runs/{run}/checkpoints", runId)
+                .then()
+                .statusCode(200)
+                .body("step", contains(100, 200, 300))
+                .body("best", contains(false, true, false))
+                .body("[1].quality.fcd", equalTo(12.5f))
+                .body("[2].quality.accuracy", equalTo(0.9f))
+                .body("[2].quality.images", equalTo(1000));
+        given().get("/api/v1/runs/{run}/quality", runId)
+                .then()
+                .statusCode(200)
+                .body("bestStep", equalTo(200))
+                .body("checkpoints.step", contains(50, 100, 200, 300));
+        byte[] best = given().get("/api/v1/runs/{run}/checkpoints/best/samples.png", runId)
+                .then()
+                .statusCode(200)
+                .header("X-Checkpoint-Step", "200")
+                .header("Cache-Control", "private, no-cache")
+                .extract()
+                .asByteArray();
+        assertArrayEquals(new byte[] {(byte) 200}, best);
+        given().queryParam("step", "better")
+                .get("/api/v1/runs/{run}/grid", runId)
+                .then()
+                .statusCode(400)
+                .body("detail", org.hamcrest.Matchers.containsString("must be 'best' or a whole number"));
     }
 }

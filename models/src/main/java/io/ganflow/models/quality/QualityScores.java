@@ -29,7 +29,7 @@ public record QualityScores(int count, double fcd, double classEntropyBits, Opti
         return new QualityScores(images.count(), fcd, classEntropyBits(images, classes), accuracy);
     }
 
-    static double classEntropyBits(LoadedClassifier.Classified images, int classes) {
+    public static double classEntropyBits(LoadedClassifier.Classified images, int classes) {
         double[] mean = new double[classes];
         for (double[] p : images.probabilities()) {
             for (int c = 0; c < classes; c++) {
@@ -45,7 +45,7 @@ public record QualityScores(int count, double fcd, double classEntropyBits, Opti
         return bits;
     }
 
-    static ClassAccuracy accuracy(LoadedClassifier.Classified images, int[] requested, int classes) {
+    public static ClassAccuracy accuracy(LoadedClassifier.Classified images, int[] requested, int classes) {
         if (requested.length != images.count()) {
             throw new IllegalArgumentException(
                     requested.length + " requested classes for " + images.count() + " images");

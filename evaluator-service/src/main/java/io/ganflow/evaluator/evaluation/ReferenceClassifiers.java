@@ -1,0 +1,155 @@
+package io.ganflow.evaluator.evaluation;
+
+import io.ganflow.evaluator.config.EvaluationConfig;
+import io.ganflow.events.Catalog;
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.Json;
+import io.ganflow.events.ReferenceClassifierChoice;
+import io.ganflow.events.RunCommand;
+import io.ganflow.events.RunSpec;
+import io.ganflow.models.classifier.LoadedClassifier;
+import io.ganflow.models.quality.FeatureStatistics;
+import io.ganflow.models.training.RunTrainings;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.QualityStore;
+import io.ganflow.store.RunSpecStore;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Each data set's reference classifier: the one chosen (the first classifier run on it to complete), loaded with the
+ * real held-out images' features, ready to judge; and, when a data set has none yet, a classifier run started for it
+ * through the same pipeline as any run (its spec in the store, a start command on Kafka).
+ */
+@ApplicationScoped
+public class ReferenceClassifiers {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceClassifiers.class);
+
+    private final QualityStore quality;
+    private final CheckpointStore checkpoints;
+    private final RunSpecStore specs;
+    private final HeldOutSplits splits;
+    private final EvaluationConfig config;
+    private final Emitter<Record<String, String>> commands;
+    private final Map<String, Judge> judges = new ConcurrentHashMap<>();
+
+    /** A chosen classifier, loaded, with the statistics of its features of the real held-out images. */
+    public record Judge(
+            ReferenceClassifierChoice choice, LoadedClassifier classifier, FeatureStatistics real, int heldOutImages) {}
+
+    public ReferenceClassifiers(
+            QualityStore quality,
+            CheckpointStore checkpoints,
+            RunSpecStore specs,
+            HeldOutSplits splits,
+            EvaluationConfig config,
+            @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands) {
+        this.quality = quality;
+        this.checkpoints = checkpoints;
+        this.specs = specs;
+        this.splits = splits;
+        this.config = config;
+        this.commands = commands;
+    }
+
+    /** The run id of the reference classifier the evaluator starts for {@code dataset}. */
+    public static String classifierRunId(String dataset) {
+        String id = "classifier-" + dataset;
+        return id.length() <= 63 ? id : id.substring(0, 63).replaceAll("-+$", "");
+    }
+
+    /** The judge of {@code dataset}'s images, or empty while it has no chosen classifier or no held-out split. */
+    public Optional<Judge> judgeFor(String dataset) {
+        Optional<ReferenceClassifierChoice> choice = quality.classifierOf(dataset);
+        if (choice.isEmpty()) {
+            return Optional.empty();
+        }
+        Judge known = judges.get(dataset);
+        if (known != null && known.choice().equals(choice.get())) {
+            return Optional.of(known);
+        }
+        Optional<ImageBatch> heldOut = splits.of(dataset);
+        if (heldOut.isEmpty()) {
+            return Optional.empty();
+        }
+        CheckpointManifest manifest = checkpoints.readManifest(choice.get().manifestKey());
+        Catalog.Model family = Catalog.model(specs.load(choice.get().runId())
+                        .orElseThrow(() -> new IllegalStateException("the chosen classifier's spec is gone"))
+                        .model())
+                .orElseThrow();
+        LoadedClassifier classifier = LoadedClassifier.load(
+                RunTrainings.shape(family), checkpoints.readPart(manifest, CheckpointParts.CLASSIFIER));
+        ImageBatch split = heldOut.get();
+        FeatureStatistics real = FeatureStatistics.of(
+                classifier.classify(split.pixels(), split.size()).features());
+        Judge judge = new Judge(choice.get(), classifier, real, split.size());
+        Judge replaced = judges.put(dataset, judge);
+        if (replaced != null) {
+            replaced.classifier().close();
+        }
+        LOG.infof(
+                "dataset=%s judged by %s at step %d (%.2f%% on %d held-out images)",
+                dataset,
+                judge.choice().runId(),
+                judge.choice().step(),
+                100 * judge.choice().heldOutAccuracy(),
+                split.size());
+        return Optional.of(judge);
+    }
+
+    /** Makes {@code choice} the data set's classifier unless one is chosen already; true when it was chosen now. */
+    public boolean chooseIfNone(ReferenceClassifierChoice choice) {
+        if (quality.classifierOf(choice.dataset()).isPresent()) {
+            return false;
+        }
+        quality.choose(choice);
+        LOG.infof(
+                "dataset=%s reference classifier chosen: %s step %d, %.2f%% on the held-out split",
+                choice.dataset(), choice.runId(), choice.step(), 100 * choice.heldOutAccuracy());
+        return true;
+    }
+
+    /**
+     * Starts a reference classifier run for {@code dataset} unless one was started already (its spec is in the store)
+     * or the data set cannot have one (no classifier family of its shape, or no held-out split to test it on).
+     */
+    public void startOneFor(String dataset) {
+        Optional<Catalog.Dataset> known = Catalog.dataset(dataset);
+        Optional<Catalog.Model> family = known.flatMap(Catalog::classifierFor);
+        if (family.isEmpty()) {
+            LOG.infof(
+                    "dataset=%s has no reference classifier family or held-out split: its GANs go unmeasured", dataset);
+            return;
+        }
+        String runId = classifierRunId(dataset);
+        if (specs.load(runId).isPresent()) {
+            return;
+        }
+        RunSpec spec = new RunSpec(
+                runId,
+                family.get().name(),
+                dataset,
+                config.classifierEpochs(),
+                128,
+                1e-3,
+                0.9,
+                0.999,
+                family.get().defaultLatentSize(),
+                200,
+                50,
+                11L,
+                config.classifierDatasetLimit());
+        specs.save(spec);
+        commands.send(Record.of(runId, Json.write(RunCommand.start(spec))));
+        LOG.infof("dataset=%s has no reference classifier: started run %s (%d epochs)", dataset, runId, spec.epochs());
+    }
+}

@@ -1,0 +1,57 @@
+package io.ganflow.events;
+
+import java.util.List;
+
+/**
+ * How good a checkpoint is, by its data set's reference classifier, published on {@link #TOPIC} (keyed by run) and
+ * kept beside the run in the store. For a GAN: images generated from fixed seeds ({@code imagesPerClass} of each
+ * class for a conditional model, {@code imagesPerClass} x classes in all for an unconditional one), the same for
+ * every checkpoint of a run. For a reference classifier: its accuracy on the real held-out split.
+ *
+ * @param classifierRunId the reference classifier that judged (for a classifier: the run itself)
+ * @param images how many images were measured
+ * @param heldOutImages how many real held-out images the features are compared with (FCD's other side)
+ * @param fcd Fréchet distance between the classifier's 128 features of the images and of the real held-out images;
+ *     null for a classifier
+ * @param classEntropyBits entropy of the mean predicted class distribution (log2 10 = 3.32 at most; near 0 when
+ *     collapsed)
+ * @param accuracy share of images the classifier sees as the class they were made for (conditional GANs) or, for a
+ *     classifier, its accuracy on the held-out split; null for unconditional GANs
+ * @param classAccuracy the same per class, in class order; empty when {@code accuracy} is null
+ */
+public record CheckpointQuality(
+        int version,
+        String runId,
+        long step,
+        int epoch,
+        String dataset,
+        String classifierRunId,
+        long classifierStep,
+        int images,
+        int heldOutImages,
+        Double fcd,
+        double classEntropyBits,
+        Double accuracy,
+        List<Double> classAccuracy,
+        long timeMillis) {
+
+    public static final String TOPIC = "checkpoint-quality";
+    public static final int VERSION = 1;
+
+    public CheckpointQuality {
+        Fields.version(version, VERSION, "CheckpointQuality");
+        Ids.check(runId, "runId");
+        Ids.check(classifierRunId, "classifierRunId");
+        Fields.required(dataset, "dataset");
+        Fields.atLeast(step, 0, "step");
+        Fields.atLeast(epoch, 0, "epoch");
+        Fields.atLeast(images, 1, "images");
+        classAccuracy = classAccuracy == null ? List.of() : List.copyOf(classAccuracy);
+        if (fcd != null && !(fcd >= 0)) {
+            throw new IllegalArgumentException("fcd must be 0 or more, was " + fcd);
+        }
+        if (accuracy != null && !(accuracy >= 0 && accuracy <= 1)) {
+            throw new IllegalArgumentException("accuracy must be in [0, 1], was " + accuracy);
+        }
+    }
+}

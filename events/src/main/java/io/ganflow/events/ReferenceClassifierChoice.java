@@ -1,0 +1,19 @@
+package io.ganflow.events;
+
+/**
+ * The reference classifier that judges a data set's GANs: a completed classifier run, its final checkpoint and its
+ * accuracy on the real held-out split. Chosen once per data set (the first to complete), so that every checkpoint of
+ * every run on it is measured with the same yardstick.
+ */
+public record ReferenceClassifierChoice(
+        int version, String dataset, String runId, long step, String manifestKey, double heldOutAccuracy) {
+
+    public static final int VERSION = 1;
+
+    public ReferenceClassifierChoice {
+        Fields.version(version, VERSION, "ReferenceClassifierChoice");
+        Fields.required(dataset, "dataset");
+        Ids.check(runId, "runId");
+        Fields.required(manifestKey, "manifestKey");
+    }
+}

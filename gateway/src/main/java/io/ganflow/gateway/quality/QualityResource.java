@@ -1,0 +1,44 @@
+package io.ganflow.gateway.quality;
+
+import io.ganflow.events.CheckpointQuality;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/runs/{runId}/quality")
+public class QualityResource {
+
+    private final CheckpointQualities qualities;
+
+    public QualityResource(CheckpointQualities qualities) {
+        this.qualities = qualities;
+    }
+
+    /**
+     * A run's quality curve.
+     *
+     * @param bestStep the stored checkpoint with the lowest FCD (what {@code step=best} names), null while none is
+     *     measured
+     */
+    public record QualityView(Long bestStep, List<CheckpointQuality> checkpoints) {}
+
+    @GET
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The quality of each measured checkpoint, oldest first, and which stored one is the best",
+            description = "Measured by the data set's reference classifier: for conditional GANs the accuracy against "
+                    + "the requested class (overall and per class), for every GAN the Fréchet distance between the "
+                    + "classifier's features of generated and real held-out images (FCD, lower is better) and the "
+                    + "entropy of the predicted classes (low: mode collapse); 'images' and 'heldOutImages' give n.")
+    public QualityView quality(@PathParam("runId") String runId) {
+        List<CheckpointQuality> measured = qualities.of(runId);
+        return new QualityView(
+                qualities.best(runId, measured).map(CheckpointQuality::step).orElse(null), measured);
+    }
+}
