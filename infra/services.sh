@@ -104,10 +104,11 @@ gan_up() {
   for name in "${SERVICES[@]}"; do wait_for_ready "$name" "${SERVICE_PORT[$name]}"; done
   local run_id=""
   if [ $# -eq 0 ]; then
-    # one default run at a time: follow an unfinished one instead of queueing another behind it
+    # one default run at a time: follow an unfinished one instead of queueing another behind it (not a reference
+    # classifier the evaluator started)
     sleep 2 # the gateway rebuilds its view of the runs from Kafka as it starts
     run_id=$(curl -fsS -H "X-API-Key: $OPERATOR_KEY" "$GATEWAY_URL/api/v1/runs" | grep -oE '"runId":"[^"]+","state":"(PENDING|RUNNING)"' \
-      | head -1 | sed -E 's/"runId":"([^"]+)".*/\1/' || true)
+      | grep -v '"runId":"classifier-' | head -1 | sed -E 's/"runId":"([^"]+)".*/\1/' || true)
   fi
   local verb="Following unfinished"
   if [ -z "$run_id" ]; then

@@ -34,7 +34,7 @@ class DeployManifestsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
+    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "evaluator-service", "gateway"})
     void everyServiceIsDeployedWithWhatItNeedsAndNothingItDoesNotRead(String service) throws IOException {
         Properties properties = applicationProperties(service);
         Set<String> required = new HashSet<>();
@@ -75,7 +75,7 @@ class DeployManifestsTest {
      * spare for the JVM to start and end the shutdown, before they kill it.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
+    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "evaluator-service", "gateway"})
     void everyWayOfStoppingAServiceWaitsForItsGracefulShutdown(String service) throws IOException {
         Properties properties = applicationProperties(service);
         String handOver = properties.getProperty("ganflow.trainer.hand-over-seconds");
@@ -102,7 +102,7 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
+    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "evaluator-service", "gateway"})
     void eachDeploymentRunsItsImageWithProbesOnThePortItsServiceTargets(String service) throws IOException {
         List<JsonNode> documents = documents(ROOT.resolve("deploy/kubernetes/" + service + ".yaml"));
         JsonNode deployment = ofKind(documents, "Deployment");
@@ -126,7 +126,7 @@ class DeployManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "gateway"})
+    @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "evaluator-service", "gateway"})
     void everyServiceRunsOnAReadOnlyFileSystemWritingOnlyToTmp(String service) throws IOException {
         JsonNode pod = ofKind(documents(ROOT.resolve("deploy/kubernetes/" + service + ".yaml")), "Deployment")
                 .at("/spec/template/spec");

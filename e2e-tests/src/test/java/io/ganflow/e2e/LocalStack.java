@@ -24,6 +24,7 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     static final int WINDOW = 4;
 
     static final int CLASSIFIER_IMAGES = 12_800;
+    static final int EVALUATED_PER_CLASS = 20;
 
     private static final List<ServiceProcess> SERVICES = new ArrayList<>();
     private static Map<String, String> environment;
@@ -120,7 +121,8 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         startTrainer();
         sampler = ServiceProcess.start("sampler-service", 28083, environment, List.of());
         SERVICES.add(sampler);
-        // a small reference classifier (one epoch of 12,800 images, ~80%): it trains beside the tests' runs
+        // a small reference classifier (one epoch of 12,800 images) and 200 images per checkpoint: the evaluator
+        // measures beside the other tests' runs without slowing them much
         SERVICES.add(ServiceProcess.start(
                 "evaluator-service",
                 28084,
@@ -128,7 +130,8 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
                 List.of(
                         "mp.messaging.incoming.checkpoints.group.id=" + BUCKET + "-evaluator",
                         "ganflow.evaluation.classifier-epochs=1",
-                        "ganflow.evaluation.classifier-dataset-limit=" + CLASSIFIER_IMAGES)));
+                        "ganflow.evaluation.classifier-dataset-limit=" + CLASSIFIER_IMAGES,
+                        "ganflow.evaluation.images-per-class=" + EVALUATED_PER_CLASS)));
         Map<String, String> gatewayEnvironment = new HashMap<>(environment);
         gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
         gatewayEnvironment.put("GAN_READER_KEYS", READER_KEY);

@@ -8,6 +8,8 @@ import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.classifier.LoadedClassifier;
+import io.ganflow.models.quality.FeatureStatistics;
+import io.ganflow.models.quality.FrechetDistance;
 import io.ganflow.models.quality.QualityScores;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.models.training.RunTrainings;
@@ -66,13 +68,20 @@ public class CheckpointEvaluator {
                 System.currentTimeMillis());
     }
 
-    public CheckpointQuality classifier(CheckpointManifest manifest, TrainingState state, ImageBatch heldOut) {
+    /** A classifier's figures, and the FCD between the two halves of the held-out split in its features. */
+    public record ClassifierMeasure(CheckpointQuality quality, double realFcdFloor) {}
+
+    public ClassifierMeasure classifier(CheckpointManifest manifest, TrainingState state, ImageBatch heldOut) {
         Catalog.Model family = Catalog.model(state.spec().model()).orElseThrow();
         try (LoadedClassifier classifier = LoadedClassifier.load(
                 RunTrainings.shape(family), checkpoints.readPart(manifest, CheckpointParts.CLASSIFIER))) {
             LoadedClassifier.Classified seen = classifier.classify(heldOut.pixels(), heldOut.size());
             QualityScores.ClassAccuracy accuracy = QualityScores.accuracy(seen, heldOut.labels(), CLASSES);
-            return new CheckpointQuality(
+            int half = seen.count() / 2;
+            double floor = FrechetDistance.between(
+                    FeatureStatistics.of(Arrays.copyOfRange(seen.features(), 0, half)),
+                    FeatureStatistics.of(Arrays.copyOfRange(seen.features(), half, 2 * half)));
+            CheckpointQuality quality = new CheckpointQuality(
                     CheckpointQuality.VERSION,
                     state.spec().runId(),
                     manifest.step(),
@@ -87,6 +96,7 @@ public class CheckpointEvaluator {
                     accuracy.overall(),
                     boxed(accuracy.perClass()),
                     System.currentTimeMillis());
+            return new ClassifierMeasure(quality, floor);
         }
     }
 

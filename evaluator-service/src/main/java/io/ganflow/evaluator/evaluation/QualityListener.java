@@ -119,8 +119,8 @@ public class QualityListener {
                     "run=%s is a classifier of %s, which has no held-out split to test it on", event.runId(), dataset);
             return;
         }
-        CheckpointQuality measured = evaluator.classifier(manifest, state, heldOut.get());
-        record(measured);
+        CheckpointEvaluator.ClassifierMeasure measured = evaluator.classifier(manifest, state, heldOut.get());
+        record(measured.quality());
         if (state.completed()
                 && classifiers.chooseIfNone(new ReferenceClassifierChoice(
                         ReferenceClassifierChoice.VERSION,
@@ -128,7 +128,9 @@ public class QualityListener {
                         state.spec().runId(),
                         manifest.step(),
                         event.manifestKey(),
-                        measured.accuracy()))) {
+                        measured.quality().accuracy(),
+                        heldOut.get().size(),
+                        measured.realFcdFloor()))) {
             backlog.measureWaiting(dataset, this::record);
         }
     }

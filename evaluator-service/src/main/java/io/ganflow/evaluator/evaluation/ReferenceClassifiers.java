@@ -113,8 +113,14 @@ public class ReferenceClassifiers {
         }
         quality.choose(choice);
         LOG.infof(
-                "dataset=%s reference classifier chosen: %s step %d, %.2f%% on the held-out split",
-                choice.dataset(), choice.runId(), choice.step(), 100 * choice.heldOutAccuracy());
+                "dataset=%s reference classifier chosen: %s step %d, %.2f%% on the held-out split, real-vs-real FCD "
+                        + "(two halves of %d) %.3f",
+                choice.dataset(),
+                choice.runId(),
+                choice.step(),
+                100 * choice.heldOutAccuracy(),
+                choice.heldOutImages(),
+                choice.realFcdFloor());
         return true;
     }
 

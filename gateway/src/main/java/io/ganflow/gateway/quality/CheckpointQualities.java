@@ -1,6 +1,7 @@
 package io.ganflow.gateway.quality;
 
 import io.ganflow.events.CheckpointQuality;
+import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.QualityStore;
@@ -31,6 +32,11 @@ public class CheckpointQualities {
     /** Every measured checkpoint of the run, oldest first (those retention deleted too: the curve stays whole). */
     public List<CheckpointQuality> of(String runId) {
         return quality.all(runId);
+    }
+
+    /** The reference classifier chosen for {@code dataset}, if one is. */
+    public Optional<ReferenceClassifierChoice> classifierOf(String dataset) {
+        return quality.classifierOf(dataset);
     }
 
     /** The stored checkpoint with the lowest FCD among {@code measured}, if any was measured. */

@@ -1,6 +1,7 @@
 package io.ganflow.gateway.quality;
 
 import io.ganflow.events.CheckpointQuality;
+import io.ganflow.events.ReferenceClassifierChoice;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,8 +25,11 @@ public class QualityResource {
      *
      * @param bestStep the stored checkpoint with the lowest FCD (what {@code step=best} names), null while none is
      *     measured
+     * @param referenceClassifier the classifier that measured them: its held-out accuracy and the real-vs-real FCD
+     *     floor; null while none is chosen
      */
-    public record QualityView(Long bestStep, List<CheckpointQuality> checkpoints) {}
+    public record QualityView(
+            Long bestStep, ReferenceClassifierChoice referenceClassifier, List<CheckpointQuality> checkpoints) {}
 
     @GET
     @Blocking
@@ -39,6 +43,10 @@ public class QualityResource {
     public QualityView quality(@PathParam("runId") String runId) {
         List<CheckpointQuality> measured = qualities.of(runId);
         return new QualityView(
-                qualities.best(runId, measured).map(CheckpointQuality::step).orElse(null), measured);
+                qualities.best(runId, measured).map(CheckpointQuality::step).orElse(null),
+                measured.isEmpty()
+                        ? null
+                        : qualities.classifierOf(measured.get(0).dataset()).orElse(null),
+                measured);
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -16,11 +15,10 @@ import io.ganflow.events.TrainingState;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.Adam;
 import io.ganflow.models.training.BlockBytes;
+import io.ganflow.models.training.ImageTensors;
 import io.ganflow.models.training.Noise;
 import io.ganflow.models.training.RunTraining;
 import io.ganflow.models.training.StepResult;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -101,12 +99,8 @@ public final class ClassifierTraining implements RunTraining {
         int n = batch.size();
         byte[] shifted = Augmentation.shifted(batch.pixels(), n, shape.channels(), shape.side(), stepSeed);
         try (NDManager scope = manager.newSubManager()) {
-            NDArray images = scope.create(ByteBuffer.wrap(shifted), shape.imageShape(n), DataType.UINT8)
-                    .toType(DataType.FLOAT32, false)
-                    .divi(127.5f)
-                    .subi(1f);
-            NDArray labels =
-                    scope.create(Arrays.stream(batch.labels()).asLongStream().toArray(), new Shape(n));
+            NDArray images = ImageTensors.images(scope, shifted, shape.imageShape(n));
+            NDArray labels = ImageTensors.labels(scope, batch);
             optimizer.zeroGradients();
             double loss;
             double accuracy;

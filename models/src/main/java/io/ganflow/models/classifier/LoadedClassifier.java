@@ -9,7 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.BlockBytes;
-import java.nio.ByteBuffer;
+import io.ganflow.models.training.ImageTensors;
 import java.util.Arrays;
 
 /**
@@ -83,14 +83,10 @@ public final class LoadedClassifier implements AutoCloseable {
         for (int from = 0; from < count; from += CHUNK) {
             int n = Math.min(CHUNK, count - from);
             try (NDManager scope = manager.newSubManager()) {
-                NDArray images = scope.create(
-                                ByteBuffer.wrap(Arrays.copyOfRange(
-                                        pixels, from * shape.imageBytes(), (from + n) * shape.imageBytes())),
-                                shape.imageShape(n),
-                                DataType.UINT8)
-                        .toType(DataType.FLOAT32, false)
-                        .divi(127.5f)
-                        .subi(1f);
+                NDArray images = ImageTensors.images(
+                        scope,
+                        Arrays.copyOfRange(pixels, from * shape.imageBytes(), (from + n) * shape.imageBytes()),
+                        shape.imageShape(n));
                 NDArray f =
                         features.forward(parameters, new NDList(images), false).singletonOrThrow();
                 NDArray p = head.forward(parameters, new NDList(f), false)

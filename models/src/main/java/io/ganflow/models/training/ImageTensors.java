@@ -14,8 +14,13 @@ public final class ImageTensors {
     private ImageTensors() {}
 
     public static NDArray images(NDManager manager, ImageBatch batch) {
-        Shape shape = new Shape(batch.size(), batch.channels(), batch.height(), batch.width());
-        return manager.create(ByteBuffer.wrap(batch.pixels()), shape, DataType.UINT8)
+        return images(
+                manager, batch.pixels(), new Shape(batch.size(), batch.channels(), batch.height(), batch.width()));
+    }
+
+    /** uint8 pixels of {@code shape} [N, C, H, W] as floats in [-1, 1]. */
+    public static NDArray images(NDManager manager, byte[] pixels, Shape shape) {
+        return manager.create(ByteBuffer.wrap(pixels), shape, DataType.UINT8)
                 .toType(DataType.FLOAT32, false)
                 .divi(127.5f)
                 .subi(1f);
