@@ -3,6 +3,9 @@ package io.ganflow.events;
 /**
  * Where a synthetic data set job stands, keyed by request id on {@link #TOPIC}: RUNNING with progress, then DONE with
  * a claim check ({@code bucket} and {@code objectKey} of the ZIP, its size and SHA-256), or FAILED with the reason.
+ *
+ * @param quality when DONE: the measured quality of the checkpoint the images were drawn from (null when that
+ *     checkpoint was not measured, for instance while its data set's reference classifier trains)
  */
 public record SyntheticDatasetResult(
         int version,
@@ -18,7 +21,8 @@ public record SyntheticDatasetResult(
         long bytes,
         String sha256,
         String message,
-        long timeMillis) {
+        long timeMillis,
+        CheckpointQuality quality) {
 
     public static final String TOPIC = "synthetic-dataset-results";
     public static final int VERSION = 1;
@@ -64,11 +68,17 @@ public record SyntheticDatasetResult(
                 0,
                 null,
                 "generated " + generated + " of " + request.total() + " images",
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                null);
     }
 
     public static SyntheticDatasetResult done(
-            SyntheticDatasetRequest request, long step, String bucket, long bytes, String sha256) {
+            SyntheticDatasetRequest request,
+            long step,
+            String bucket,
+            long bytes,
+            String sha256,
+            CheckpointQuality quality) {
         return new SyntheticDatasetResult(
                 VERSION,
                 request.requestId(),
@@ -83,7 +93,8 @@ public record SyntheticDatasetResult(
                 bytes,
                 sha256,
                 "ready",
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                quality);
     }
 
     public static SyntheticDatasetResult cancelled(SyntheticDatasetRequest request, long step, int generated) {
@@ -101,7 +112,8 @@ public record SyntheticDatasetResult(
                 0,
                 null,
                 "cancelled by its requester after " + generated + " of " + request.total() + " images",
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                null);
     }
 
     public static SyntheticDatasetResult failed(SyntheticDatasetRequest request, String reason) {
@@ -119,6 +131,7 @@ public record SyntheticDatasetResult(
                 0,
                 null,
                 reason,
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                null);
     }
 }

@@ -123,7 +123,8 @@ class PoisonEventTests {
                 0,
                 null,
                 "generated 3 of 30 images",
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                null);
         Map<String, String> keys =
                 PoisonRecords.send(SyntheticDatasetResult.TOPIC, requestId + "-", PoisonRecords.of(Json.write(good)));
         KafkaTestClient.send(SyntheticDatasetResult.TOPIC, requestId, Json.write(good));

@@ -59,7 +59,8 @@ public class SyntheticDatasetDirectory {
                 0,
                 null,
                 "deleted by its requester",
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                job.quality());
         jobs.put(job.requestId(), SyntheticDatasetView.of(result));
         results.send(Record.of(job.requestId(), Json.write(result)));
     }

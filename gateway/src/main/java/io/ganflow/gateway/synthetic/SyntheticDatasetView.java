@@ -1,9 +1,13 @@
 package io.ganflow.gateway.synthetic;
 
+import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 
-/** A synthetic data set job as clients see it; {@code downloadUrl} (presigned, expiring) once it is DONE. */
+/**
+ * A synthetic data set job as clients see it; {@code downloadUrl} (presigned, expiring) once it is DONE, with the
+ * measured {@code quality} of the checkpoint it was drawn from (null when that checkpoint was not measured).
+ */
 public record SyntheticDatasetView(
         String requestId,
         String state,
@@ -16,7 +20,8 @@ public record SyntheticDatasetView(
         String sha256,
         String message,
         String downloadUrl,
-        long updatedMillis) {
+        long updatedMillis,
+        CheckpointQuality quality) {
 
     static SyntheticDatasetView pending(SyntheticDatasetRequest request) {
         return new SyntheticDatasetView(
@@ -31,7 +36,8 @@ public record SyntheticDatasetView(
                 null,
                 "waiting for a sampler",
                 null,
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                null);
     }
 
     static SyntheticDatasetView of(SyntheticDatasetResult result) {
@@ -47,7 +53,8 @@ public record SyntheticDatasetView(
                 result.sha256(),
                 result.message(),
                 null,
-                result.timeMillis());
+                result.timeMillis(),
+                result.quality());
     }
 
     boolean done() {
@@ -71,11 +78,24 @@ public record SyntheticDatasetView(
                 sha256,
                 newMessage,
                 downloadUrl,
-                updatedMillis);
+                updatedMillis,
+                quality);
     }
 
     SyntheticDatasetView withDownloadUrl(String url) {
         return new SyntheticDatasetView(
-                requestId, state, runId, step, format, generated, total, bytes, sha256, message, url, updatedMillis);
+                requestId,
+                state,
+                runId,
+                step,
+                format,
+                generated,
+                total,
+                bytes,
+                sha256,
+                message,
+                url,
+                updatedMillis,
+                quality);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
@@ -82,9 +83,14 @@ class SyntheticDatasetResourceTests {
         KafkaTestClient.send(
                 SyntheticDatasetResult.TOPIC,
                 requestId,
-                Json.write(SyntheticDatasetResult.done(sent, 10, IsolatedStoreProfile.BUCKET, archive.length, "ab")));
+                Json.write(SyntheticDatasetResult.done(
+                        sent, 10, IsolatedStoreProfile.BUCKET, archive.length, "ab", measured(sent.runId(), 10))));
 
-        String url = awaitState(requestId, "DONE").jsonPath().getString("downloadUrl");
+        io.restassured.response.Response done = awaitState(requestId, "DONE");
+        // the figures of the checkpoint the images came from travel with the data set
+        assertEquals(0.87f, done.jsonPath().getFloat("quality.accuracy"));
+        assertEquals(14.5f, done.jsonPath().getFloat("quality.fcd"));
+        String url = done.jsonPath().getString("downloadUrl");
         HttpResponse<byte[]> download = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, download.statusCode());
@@ -175,5 +181,23 @@ class SyntheticDatasetResourceTests {
             Thread.sleep(500);
         }
         throw new AssertionError(requestId + " never reached " + state);
+    }
+
+    private static CheckpointQuality measured(String runId, long step) {
+        return new CheckpointQuality(
+                CheckpointQuality.VERSION,
+                runId,
+                step,
+                0,
+                "fashion-mnist",
+                "classifier-fashion-mnist",
+                1407,
+                1000,
+                10000,
+                14.5,
+                3.3,
+                0.87,
+                Collections.nCopies(10, 0.87),
+                1L);
     }
 }

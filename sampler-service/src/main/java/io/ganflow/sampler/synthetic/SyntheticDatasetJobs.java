@@ -13,6 +13,7 @@ import io.ganflow.sampler.serving.GeneratorRegistry;
 import io.ganflow.sampler.serving.PinnedGenerators;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStore;
+import io.ganflow.store.QualityStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,7 @@ public class SyntheticDatasetJobs {
     private final GeneratorRegistry registry;
     private final CheckpointStore checkpoints;
     private final ObjectStore store;
+    private final QualityStore quality;
     private final Emitter<Record<String, String>> results;
 
     public SyntheticDatasetJobs(
@@ -59,11 +61,13 @@ public class SyntheticDatasetJobs {
             GeneratorRegistry registry,
             CheckpointStore checkpoints,
             ObjectStore store,
+            QualityStore quality,
             @Channel(SyntheticDatasetResult.TOPIC) Emitter<Record<String, String>> results) {
         this.generators = generators;
         this.registry = registry;
         this.checkpoints = checkpoints;
         this.store = store;
+        this.quality = quality;
         this.results = results;
     }
 
@@ -114,7 +118,8 @@ public class SyntheticDatasetJobs {
                     step,
                     store.bucket(),
                     Files.size(file),
-                    HexFormat.of().formatHex(sha256.digest()));
+                    HexFormat.of().formatHex(sha256.digest()),
+                    quality.find(request.runId(), step).orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
