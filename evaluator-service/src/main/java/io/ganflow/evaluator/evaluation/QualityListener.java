@@ -86,9 +86,6 @@ public class QualityListener {
     }
 
     private void measure(CheckpointEvent event) {
-        if (quality.has(event.runId(), event.step())) {
-            return; // measured already (a replay, or the backlog got there first)
-        }
         CheckpointManifest manifest;
         try {
             manifest = checkpoints.readManifest(event.manifestKey());
@@ -102,6 +99,9 @@ public class QualityListener {
                         "unknown model " + state.spec().model()));
         String dataset = state.spec().dataset();
         if (family.isGan()) {
+            if (quality.has(event.runId(), event.step())) {
+                return; // measured already (a replay, or the backlog got there first)
+            }
             Optional<ReferenceClassifiers.Judge> judge = classifiers.judgeFor(dataset);
             if (judge.isEmpty()) {
                 classifiers.startOneFor(dataset);
@@ -113,6 +113,7 @@ public class QualityListener {
             record(evaluator.gan(manifest, state, judge.get()));
             return;
         }
+        // a classifier's checkpoint is measured again when replayed: its choice may not have been made yet
         Optional<ImageBatch> heldOut = splits.of(dataset);
         if (heldOut.isEmpty()) {
             LOG.infof(
