@@ -95,7 +95,8 @@ class RunResourceTests {
                         "detail",
                         containsString("epochs must be between 1 and 10000"),
                         "detail",
-                        containsString("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, dcgan-cifar10]"));
+                        containsString("model must be one of [cdcgan-cifar10, cgan-fashion-mnist, classifier-cifar10, "
+                                + "classifier-fashion-mnist, dcgan-cifar10]"));
         assertTrue(KafkaTestClient.await(RunCommand.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(3))
                 .isEmpty());
         assertTrue(new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET))
