@@ -1,10 +1,12 @@
 package io.ganflow.store;
 
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Ids;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.Sha256;
+import io.ganflow.events.TrainingState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,6 +69,11 @@ public final class CheckpointStore {
                 .orElseThrow(() -> new MalformedEventException("checkpoint part missing: " + part.key()));
         manifest.verify(name, content);
         return content;
+    }
+
+    /** Where training stood at this checkpoint (run spec, step, epoch, position), checked against the manifest. */
+    public TrainingState state(CheckpointManifest manifest) {
+        return Json.read(readPart(manifest, CheckpointParts.STATE), TrainingState.class);
     }
 
     /** The run's newest checkpoint whose manifest can be read, if any. */

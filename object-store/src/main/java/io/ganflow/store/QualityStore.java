@@ -3,7 +3,6 @@ package io.ganflow.store;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
 import io.ganflow.events.ReferenceClassifierChoice;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,22 +39,14 @@ public final class QualityStore {
         return store.exists(qualityKey(runId, step));
     }
 
-    /** Every measured checkpoint of the run, oldest first; unreadable records are skipped. */
-    public List<CheckpointQuality> all(String runId) {
-        List<CheckpointQuality> all = new ArrayList<>();
-        for (String key : store.list(qualityPrefix(runId))) {
-            try {
-                store.get(key)
-                        .map(bytes -> Json.read(bytes, CheckpointQuality.class))
-                        .ifPresent(all::add);
-            } catch (ObjectStoreException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // a record this version cannot read: the curve goes on without that point
-            }
-        }
-        all.sort((a, b) -> Long.compare(a.step(), b.step()));
-        return all;
+    /** The keys of the run's quality records, oldest checkpoint first. */
+    public List<String> keys(String runId) {
+        return store.list(qualityPrefix(runId));
+    }
+
+    /** The record at {@code key}; empty when it is gone; MalformedEventException when it cannot be read. */
+    public Optional<CheckpointQuality> read(String key) {
+        return store.get(key).map(bytes -> Json.read(bytes, CheckpointQuality.class));
     }
 
     public static String choiceKey(String dataset) {

@@ -1,6 +1,7 @@
 package io.ganflow.evaluator.evaluation;
 
 import io.ganflow.evaluator.config.EvaluationConfig;
+import io.ganflow.events.Ids;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.MalformedEventException;
@@ -40,6 +41,9 @@ public class HeldOutSplits {
 
     /** The held-out split of {@code dataset} as one batch, or empty when it has none (an uploaded data set). */
     public Optional<ImageBatch> of(String dataset) {
+        if (!Ids.isValid(dataset)) {
+            return Optional.empty(); // never a path of the dataset-service's API
+        }
         ImageBatch split = kept.get(dataset);
         if (split != null) {
             return Optional.of(split);

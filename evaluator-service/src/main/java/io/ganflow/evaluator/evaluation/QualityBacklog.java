@@ -2,18 +2,15 @@ package io.ganflow.evaluator.evaluation;
 
 import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointManifest;
-import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
-import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunSpec;
-import io.ganflow.events.TrainingState;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.QualityStore;
 import io.ganflow.store.RunSpecStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,14 +42,31 @@ public class QualityBacklog {
         this.evaluator = evaluator;
     }
 
-    void measureWaiting(String dataset, Consumer<CheckpointQuality> record) {
+    /** Keeps and publishes one checkpoint's figures, measured since {@code startedMillis}. */
+    @FunctionalInterface
+    interface Recorder {
+        void record(CheckpointQuality measured, long startedMillis);
+    }
+
+    /**
+     * Measures every stored checkpoint of the data set's GAN runs that has no figures yet. Idempotent: run again (a
+     * replay after a crash or a store outage half way), it measures only what is still missing. A run whose spec or
+     * checkpoint cannot be read is skipped with a log line; a store outage ends it with {@link ObjectStoreException}.
+     */
+    void measureWaiting(String dataset, Recorder recorder) {
         Optional<ReferenceClassifiers.Judge> judge = classifiers.judgeFor(dataset);
         if (judge.isEmpty()) {
             return;
         }
         int measured = 0;
         for (String runId : checkpoints.runIds()) {
-            Optional<RunSpec> spec = specs.load(runId);
+            Optional<RunSpec> spec;
+            try {
+                spec = specs.load(runId);
+            } catch (MalformedEventException e) {
+                LOG.warnf("run=%s not measured: its spec cannot be read: %s", runId, e.getMessage());
+                continue;
+            }
             if (spec.isEmpty()
                     || !dataset.equals(spec.get().dataset())
                     || !Catalog.model(spec.get().model())
@@ -64,10 +78,9 @@ public class QualityBacklog {
                 if (quality.has(runId, manifest.step())) {
                     continue;
                 }
+                long started = System.currentTimeMillis();
                 try {
-                    TrainingState state =
-                            Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
-                    record.accept(evaluator.gan(manifest, state, judge.get()));
+                    recorder.record(evaluator.gan(manifest, checkpoints.state(manifest), judge.get()), started);
                     measured++;
                 } catch (MalformedEventException e) {
                     LOG.warnf("run=%s checkpoint at step %d not measured: %s", runId, manifest.step(), e.getMessage());

@@ -3,7 +3,6 @@ package io.ganflow.evaluator.evaluation;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
-import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.Json;
@@ -93,7 +92,7 @@ public class QualityListener {
             throw new MalformedEventException(
                     "its manifest is gone or unreadable (deleted by retention?): " + e.getMessage());
         }
-        TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
+        TrainingState state = checkpoints.state(manifest);
         Catalog.Model family = Catalog.model(state.spec().model())
                 .orElseThrow(() -> new MalformedEventException(
                         "unknown model " + state.spec().model()));
@@ -110,7 +109,8 @@ public class QualityListener {
                         event.runId(), event.step(), dataset);
                 return;
             }
-            record(evaluator.gan(manifest, state, judge.get()));
+            long started = System.currentTimeMillis();
+            record(evaluator.gan(manifest, state, judge.get()), started);
             return;
         }
         // a classifier's checkpoint is measured again when replayed: its choice may not have been made yet
@@ -120,8 +120,9 @@ public class QualityListener {
                     "run=%s is a classifier of %s, which has no held-out split to test it on", event.runId(), dataset);
             return;
         }
+        long started = System.currentTimeMillis();
         CheckpointEvaluator.ClassifierMeasure measured = evaluator.classifier(manifest, state, heldOut.get());
-        record(measured.quality());
+        record(measured.quality(), started);
         if (state.completed()
                 && classifiers.chooseIfNone(new ReferenceClassifierChoice(
                         ReferenceClassifierChoice.VERSION,
@@ -136,16 +137,18 @@ public class QualityListener {
         }
     }
 
-    void record(CheckpointQuality measured) {
+    /** Keeps and publishes the figures; the log line says how long measuring took (since {@code startedMillis}). */
+    void record(CheckpointQuality measured, long startedMillis) {
         quality.save(measured);
         published.send(Record.of(measured.runId(), Json.write(measured)));
         LOG.infof(
-                "run=%s step %d: accuracy %s, FCD %s, class entropy %.3f bits (%d images)",
+                "run=%s step %d: accuracy %s, FCD %s, class entropy %.3f bits (%d images, measured in %d ms)",
                 measured.runId(),
                 measured.step(),
                 measured.accuracy() == null ? "-" : String.format("%.4f", measured.accuracy()),
                 measured.fcd() == null ? "-" : String.format("%.3f", measured.fcd()),
                 measured.classEntropyBits(),
-                measured.images());
+                measured.images(),
+                System.currentTimeMillis() - startedMillis);
     }
 }

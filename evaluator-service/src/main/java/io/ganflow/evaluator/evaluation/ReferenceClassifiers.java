@@ -6,6 +6,7 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.Json;
+import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
@@ -61,10 +62,9 @@ public class ReferenceClassifiers {
         this.commands = commands;
     }
 
-    /** The run id of the reference classifier the evaluator starts for {@code dataset}. */
+    /** The run id of the reference classifier the evaluator starts for a built-in data set. */
     public static String classifierRunId(String dataset) {
-        String id = "classifier-" + dataset;
-        return id.length() <= 63 ? id : id.substring(0, 63).replaceAll("-+$", "");
+        return "classifier-" + dataset;
     }
 
     /** The judge of {@code dataset}'s images, or empty while it has no chosen classifier or no held-out split. */
@@ -82,10 +82,8 @@ public class ReferenceClassifiers {
             return Optional.empty();
         }
         CheckpointManifest manifest = checkpoints.readManifest(choice.get().manifestKey());
-        Catalog.Model family = Catalog.model(specs.load(choice.get().runId())
-                        .orElseThrow(() -> new IllegalStateException("the chosen classifier's spec is gone"))
-                        .model())
-                .orElseThrow();
+        Catalog.Model family = Catalog.model(checkpoints.state(manifest).spec().model())
+                .orElseThrow(() -> new MalformedEventException("the chosen classifier's model is unknown"));
         LoadedClassifier classifier = LoadedClassifier.load(
                 RunTrainings.shape(family), checkpoints.readPart(manifest, CheckpointParts.CLASSIFIER));
         ImageBatch split = heldOut.get();
@@ -106,10 +104,14 @@ public class ReferenceClassifiers {
         return Optional.of(judge);
     }
 
-    /** Makes {@code choice} the data set's classifier unless one is chosen already; true when it was chosen now. */
+    /**
+     * Makes {@code choice} the data set's classifier unless another is chosen already; true when {@code choice}'s run
+     * is the chosen one (now or before), so that a measurement interrupted after the choice is finished on replay.
+     */
     public boolean chooseIfNone(ReferenceClassifierChoice choice) {
-        if (quality.classifierOf(choice.dataset()).isPresent()) {
-            return false;
+        Optional<ReferenceClassifierChoice> chosen = quality.classifierOf(choice.dataset());
+        if (chosen.isPresent()) {
+            return chosen.get().runId().equals(choice.runId());
         }
         quality.choose(choice);
         LOG.infof(
@@ -138,6 +140,11 @@ public class ReferenceClassifiers {
         }
         String runId = classifierRunId(dataset);
         if (specs.load(runId).isPresent()) {
+            specs.failure(runId)
+                    .ifPresent(reason -> LOG.warnf(
+                            "dataset=%s: its reference classifier run %s failed (%s); its GANs go unmeasured until an "
+                                    + "operator starts a classifier run on it",
+                            dataset, runId, reason));
             return;
         }
         RunSpec spec = new RunSpec(

@@ -25,7 +25,7 @@ public class NumericsSelfTest {
         if (enabled) {
             LOG.infof(
                     "float32 layers agree with float64 here (checked in %d ms)",
-                    PrecisionCheck.requireTrustworthyFloat32ForServing());
+                    PrecisionCheck.requireTrustworthyFloat32ForEvaluation());
         }
     }
 }

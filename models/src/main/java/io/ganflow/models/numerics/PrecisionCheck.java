@@ -12,12 +12,14 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import io.ganflow.events.Catalog;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
 import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.classifier.ClassifierShape;
 import io.ganflow.models.classifier.ReferenceClassifier;
 import io.ganflow.models.layers.LayerWalk;
+import io.ganflow.models.training.RunTrainings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -37,22 +39,40 @@ public final class PrecisionCheck {
     private PrecisionCheck() {}
 
     /**
-     * For the trainer at start-up: every layer of every model. Returns how long the check took (ms); throws, naming
-     * what disagrees, when float32 cannot be trusted on this machine, so that no wrong numbers are trained on.
+     * For the trainer at start-up: every layer of every model and reference classifier it may train. Returns how long
+     * the check took (ms); throws, naming what disagrees, when float32 cannot be trusted on this machine, so that no
+     * wrong numbers are trained on.
      */
     public static long requireTrustworthyFloat32() {
         long started = System.nanoTime();
-        return require(allModels(), started);
+        List<String> disagreements = allModels();
+        disagreements.addAll(allClassifiers());
+        return require(disagreements, started);
     }
 
     /** For the sampler at start-up: every layer of every model, and each model's inference form, which it serves. */
     public static long requireTrustworthyFloat32ForServing() {
         long started = System.nanoTime();
+        return require(servedModels(), started);
+    }
+
+    /**
+     * For the evaluator at start-up: what the sampler checks (it generates as the sampler does) and every reference
+     * classifier (which judges the images).
+     */
+    public static long requireTrustworthyFloat32ForEvaluation() {
+        long started = System.nanoTime();
+        List<String> disagreements = servedModels();
+        disagreements.addAll(allClassifiers());
+        return require(disagreements, started);
+    }
+
+    private static List<String> servedModels() {
         List<String> disagreements = allModels();
         for (GanModel model : GanModels.ALL) {
             disagreements.addAll(inferenceForm(model));
         }
-        return require(disagreements, started);
+        return disagreements;
     }
 
     private static long require(List<String> disagreements, long startedNanos) {
@@ -64,15 +84,24 @@ public final class PrecisionCheck {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    /** What disagrees in any network of any model, reference classifiers included; empty when float32 is right here. */
+    /** What disagrees in any network of any GAN model; empty when float32 can be trusted here. */
     public static List<String> allModels() {
         List<String> disagreements = new ArrayList<>();
         for (GanModel model : GanModels.ALL) {
             disagreements.addAll(network(model, true));
             disagreements.addAll(network(model, false));
         }
-        for (GanModel model : GanModels.ALL) {
-            disagreements.addAll(classifier(new ClassifierShape(model.channels(), model.imageSide(), 10)));
+        return disagreements;
+    }
+
+    /** What disagrees in the reference classifier of each classifier family in the catalog. */
+    public static List<String> allClassifiers() {
+        List<String> disagreements = new ArrayList<>();
+        for (String name : Catalog.modelNames()) {
+            Catalog.Model family = Catalog.model(name).orElseThrow();
+            if (!family.isGan()) {
+                disagreements.addAll(classifier(RunTrainings.shape(family)));
+            }
         }
         return disagreements;
     }

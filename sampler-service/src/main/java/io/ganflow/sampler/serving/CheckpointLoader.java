@@ -2,7 +2,6 @@ package io.ganflow.sampler.serving;
 
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
-import io.ganflow.events.Json;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.store.CheckpointStore;
@@ -30,7 +29,7 @@ public class CheckpointLoader {
 
     public LoadedGenerator load(CheckpointManifest manifest) {
         loaded.increment();
-        TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
+        TrainingState state = checkpoints.state(manifest);
         byte[] parameters = checkpoints.readPart(manifest, CheckpointParts.GENERATOR);
         return LoadedGenerator.load(state.spec(), manifest.step(), parameters, queuedPasses);
     }
@@ -58,9 +57,5 @@ public class CheckpointLoader {
     /** The manifest at {@code manifestKey}; throws MalformedEventException when it is missing or unreadable. */
     public CheckpointManifest manifest(String manifestKey) {
         return checkpoints.readManifest(manifestKey);
-    }
-
-    public LoadedGenerator load(String manifestKey) {
-        return load(checkpoints.readManifest(manifestKey));
     }
 }

@@ -60,8 +60,7 @@ public class Checkpoints {
     public Optional<Resumed> latest(RunSpec spec) {
         for (CheckpointManifest manifest : checkpoints.newestFirst(spec.runId())) {
             try {
-                TrainingState state =
-                        Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
+                TrainingState state = checkpoints.state(manifest);
                 RunTraining training = RunTrainings.resume(spec, part -> checkpoints.readPart(manifest, part));
                 return Optional.of(new Resumed(state, training));
             } catch (ObjectStoreException e) {
@@ -77,8 +76,7 @@ public class Checkpoints {
     public Optional<TrainingState> latestState(String runId) {
         for (CheckpointManifest manifest : checkpoints.newestFirst(runId)) {
             try {
-                return Optional.of(
-                        Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class));
+                return Optional.of(checkpoints.state(manifest));
             } catch (ObjectStoreException e) {
                 throw e;
             } catch (RuntimeException e) {
