@@ -97,6 +97,27 @@ class Cifar10Test {
     }
 
     @Test
+    void readsTheHeldOutTestSplitFromTheFolderAndTheArchiveAndNoTrainingFile() throws IOException {
+        LabelledImages fromFolder = Cifar10.readTest(folder);
+        LabelledImages fromArchive = Cifar10.readTest(archive);
+        assertEquals(10_000, fromFolder.count());
+        assertArrayEquals(fromFolder.pixels(), fromArchive.pixels());
+        // record 5 of test_batch.bin (written as file 6)
+        assertEquals((7 * 5 + 6) % 10, fromFolder.labels()[5]);
+        assertEquals(6, Byte.toUnsignedInt(fromFolder.pixels()[5 * fromFolder.imageBytes() + 2048]), "blue = file 6");
+
+        Path withoutTest = Files.createDirectories(directory.resolve("no-test-split"));
+        Files.write(withoutTest.resolve("data_batch_1.bin"), batchFile(1));
+        DatasetFormatException missing =
+                assertThrows(DatasetFormatException.class, () -> Cifar10.readTest(withoutTest));
+        assertTrue(missing.getMessage().contains("test_batch.bin is missing"), missing.getMessage());
+        Path truncated = Files.createDirectories(directory.resolve("truncated-test-split"));
+        Files.write(truncated.resolve("test_batch.bin"), Arrays.copyOf(batchFile(6), 3073 * 10));
+        DatasetFormatException cut = assertThrows(DatasetFormatException.class, () -> Cifar10.readTest(truncated));
+        assertTrue(cut.getMessage().contains("test_batch.bin"), cut.getMessage());
+    }
+
+    @Test
     void aBatchFileOfTheWrongSizeIsNamed() throws IOException {
         Path broken = Files.createDirectories(directory.resolve("short"));
         for (int f = 1; f <= 5; f++) {

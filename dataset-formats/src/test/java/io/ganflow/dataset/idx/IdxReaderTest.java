@@ -107,4 +107,18 @@ class IdxReaderTest {
                 assertThrows(DatasetFormatException.class, () -> FashionMnist.readTraining(directory));
         assertTrue(error.getMessage().contains("3 labels for 2 images"), error.getMessage());
     }
+
+    @Test
+    void theTestSplitIsReadFromItsOwnFilesAndChecked() throws IOException {
+        gzip(FashionMnist.TEST_IMAGES, idxImages(IdxReader.IMAGES_MAGIC, 3, 28, 28, 3 * 784));
+        gzip(FashionMnist.TEST_LABELS, idxLabels(3, 4, 5, 6));
+        LabelledImages test = FashionMnist.readTest(directory);
+        assertEquals(3, test.count());
+        assertEquals(6, test.labels()[2]);
+
+        gzip(FashionMnist.TEST_LABELS, idxLabels(3, 4, 5, 10)); // 10 is no Fashion-MNIST class
+        DatasetFormatException error =
+                assertThrows(DatasetFormatException.class, () -> FashionMnist.readTest(directory));
+        assertTrue(error.getMessage().contains(FashionMnist.TEST_LABELS), error.getMessage());
+    }
 }

@@ -32,7 +32,13 @@ class HeldOutSplitTests {
     }
 
     @Test
-    void aDataSetWithoutAHeldOutSplitIsA404Problem() {
-        given().get("/datasets/no-such-set/held-out").then().statusCode(404).contentType("application/problem+json");
+    void aNameWithoutAHeldOutSplitIsA404Problem() {
+        for (String name : new String[] {"no-such-set", "Fashion-MNIST", "..%2Ffashion-mnist", "my-pets"}) {
+            given().urlEncodingEnabled(false)
+                    .get("/datasets/" + name + "/held-out")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
     }
 }

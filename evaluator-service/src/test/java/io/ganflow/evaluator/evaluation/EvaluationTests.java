@@ -1,0 +1,200 @@
+package io.ganflow.evaluator.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganflow.events.CheckpointEvent;
+import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.CheckpointQuality;
+import io.ganflow.events.ImageBatch;
+import io.ganflow.events.ImageBatchCodec;
+import io.ganflow.events.Json;
+import io.ganflow.events.ReferenceClassifierChoice;
+import io.ganflow.events.RunCommand;
+import io.ganflow.events.RunSpec;
+import io.ganflow.events.TrainingState;
+import io.ganflow.models.classifier.ClassifierShape;
+import io.ganflow.models.classifier.ClassifierTraining;
+import io.ganflow.models.training.GanTraining;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ObjectStore;
+import io.ganflow.store.QualityStore;
+import io.ganflow.store.RunSpecStore;
+import io.ganflow.testing.KafkaTestClient;
+import io.ganflow.testing.LocalInfrastructure;
+import io.ganflow.testing.PoisonRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evaluator with the real broker and store, and a stand-in dataset-service. Poison and a checkpoint that is gone
+ * do not stop it; a GAN checkpoint on a data set without a reference classifier starts one; when the classifier's
+ * final checkpoint comes it is measured on the held-out split, chosen, and the checkpoints that waited are measured,
+ * a run whose spec is unreadable skipped.
+ */
+@QuarkusTest
+@TestProfile(EvaluatorProfile.class)
+class EvaluationTests {
+
+    private static final String DEAD_LETTERS = "dead-letters-evaluator-service";
+    private static final String CLASSIFIER = ReferenceClassifiers.classifierRunId("fashion-mnist");
+    private static final ObjectStore STORE = LocalInfrastructure.store(EvaluatorProfile.BUCKET);
+    private static final CheckpointStore CHECKPOINTS = new CheckpointStore(STORE);
+    private static final RunSpecStore SPECS = new RunSpecStore(STORE);
+    private static final QualityStore QUALITY = new QualityStore(STORE);
+
+    /** Each class is a bright patch at a place of its own: a classifier learns them in a few dozen steps. */
+    private static ImageBatch patches(String runId, int index, int count) {
+        Random random = new Random(index);
+        int[] labels = random.ints(count, 0, 10).toArray();
+        byte[] pixels = new byte[count * 784];
+        for (int i = 0; i < count; i++) {
+            int top = 4 + 12 * (labels[i] / 5);
+            int left = 1 + 5 * (labels[i] % 5);
+            for (int y = top; y < top + 6; y++) {
+                for (int x = left; x < left + 4; x++) {
+                    pixels[i * 784 + y * 28 + x] = (byte) (180 + random.nextInt(60));
+                }
+            }
+        }
+        return new ImageBatch(runId, 0, index, 10_000, 1, 28, 28, labels, pixels);
+    }
+
+    private static String announce(String runId, long step, String manifestKey) {
+        KafkaTestClient.send(
+                CheckpointEvent.TOPIC,
+                runId,
+                Json.write(new CheckpointEvent(
+                        CheckpointEvent.VERSION,
+                        runId,
+                        step,
+                        0,
+                        EvaluatorProfile.BUCKET,
+                        manifestKey,
+                        System.currentTimeMillis())));
+        return manifestKey;
+    }
+
+    private static String ganCheckpoint(RunSpec spec, long step) {
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (GanTraining training = GanTraining.start(spec)) {
+            parts.put(CheckpointParts.GENERATOR, training.snapshot().generator());
+        }
+        parts.put(CheckpointParts.STATE, Json.writeBytes(TrainingState.start(spec)));
+        return CHECKPOINTS.write(spec.runId(), step, 0, parts);
+    }
+
+    private static <T> T eventually(String what, Supplier<Optional<T>> attempt) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            Optional<T> result = attempt.get();
+            if (result.isPresent()) {
+                return result.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not within 60 s: " + what);
+    }
+
+    @Test
+    void measuresWhatItCanAndLetsNothingStopIt() throws Exception {
+        EvaluatorProfile.DATASETS.answer(
+                "/datasets/fashion-mnist/held-out", 200, ImageBatchCodec.encode(patches("fashion-mnist", 9_999, 300)));
+
+        // poison and a checkpoint that retention deleted before it was measured
+        RunSpec gan = new RunSpec(
+                LocalInfrastructure.unique("gan"),
+                RunSpec.CGAN_FASHION_MNIST,
+                RunSpec.FASHION_MNIST,
+                1,
+                16,
+                2e-4,
+                0.5,
+                0.999,
+                100,
+                2,
+                1,
+                3L,
+                0);
+        String valid = Json.write(new CheckpointEvent(
+                CheckpointEvent.VERSION,
+                gan.runId(),
+                1,
+                0,
+                EvaluatorProfile.BUCKET,
+                CheckpointManifest.key(gan.runId(), 1),
+                1L));
+        Map<String, String> poison =
+                PoisonRecords.send(CheckpointEvent.TOPIC, gan.runId() + "-", PoisonRecords.of(valid));
+        announce(gan.runId(), 1, CheckpointManifest.key(gan.runId(), 1));
+
+        // a GAN checkpoint of a data set without a reference classifier: one is started, the checkpoint waits
+        SPECS.save(gan);
+        long step = 20;
+        announce(gan.runId(), step, ganCheckpoint(gan, step));
+        RunSpec started = eventually("a classifier run recorded", () -> SPECS.load(CLASSIFIER));
+        assertEquals("classifier-fashion-mnist", started.model());
+        assertEquals(RunSpec.FASHION_MNIST, started.dataset());
+        assertFalse(
+                KafkaTestClient.await(
+                                RunCommand.TOPIC,
+                                r -> CLASSIFIER.equals(r.key()) && new String(r.value()).contains(CLASSIFIER),
+                                1,
+                                Duration.ofSeconds(30))
+                        .isEmpty(),
+                "its start command is on run-commands");
+        Map<String, String> reasons = PoisonRecords.awaitParked(DEAD_LETTERS, poison, Duration.ofSeconds(60));
+        assertTrue(reasons.get("unknown-version").contains("version 99"), reasons.toString());
+        assertFalse(QUALITY.has(gan.runId(), step), "nothing to judge it with yet");
+
+        // a run whose spec is unreadable, with a checkpoint, must not stop the others being measured
+        String broken = LocalInfrastructure.unique("broken");
+        STORE.put(RunSpecStore.key(broken), "{\"runId\":".getBytes(), "application/json");
+        ganCheckpoint(new RunSpec(broken, gan.model(), gan.dataset(), 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 0), 5);
+
+        // the classifier's final checkpoint: measured on the held-out split, chosen, the waiting checkpoints measured
+        ClassifierShape shape = new ClassifierShape(1, 28, 10);
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ClassifierTraining training = ClassifierTraining.start(shape, 1e-3, 1, 3L)) {
+            for (int i = 0; i < 80; i++) {
+                training.step(patches(CLASSIFIER, i, 32), i);
+            }
+            parts.putAll(training.checkpointParts(null, 0));
+        }
+        parts.put(
+                CheckpointParts.STATE,
+                Json.writeBytes(new TrainingState(TrainingState.VERSION, started, 80, 1, 0, true, 80)));
+        String classifierKey = announce(CLASSIFIER, 80, CHECKPOINTS.write(CLASSIFIER, 80, 1, parts));
+
+        ReferenceClassifierChoice chosen =
+                eventually("the classifier chosen", () -> QUALITY.classifierOf(RunSpec.FASHION_MNIST));
+        assertEquals(classifierKey, chosen.manifestKey());
+        assertTrue(chosen.heldOutAccuracy() > 0.9, "patches are easy: " + chosen.heldOutAccuracy());
+        assertEquals(300, chosen.heldOutImages());
+        CheckpointQuality measured =
+                eventually("the waiting checkpoint measured", () -> QUALITY.find(gan.runId(), step));
+        assertEquals(10 * EvaluatorProfile.IMAGES_PER_CLASS, measured.images());
+        assertEquals(300, measured.heldOutImages());
+        assertEquals(CLASSIFIER, measured.classifierRunId());
+        assertTrue(measured.fcd() > 0, "an untrained generator is far from the patches");
+        assertEquals(10, measured.classAccuracy().size());
+        List<CheckpointQuality> published =
+                KafkaTestClient.await(
+                                CheckpointQuality.TOPIC, r -> gan.runId().equals(r.key()), 1, Duration.ofSeconds(30))
+                        .stream()
+                        .map(r -> Json.read(r.value(), CheckpointQuality.class))
+                        .toList();
+        assertEquals(
+                List.of(step), published.stream().map(CheckpointQuality::step).toList());
+        assertFalse(QUALITY.has(broken, 5), "the run with the unreadable spec is skipped, not the end of the backlog");
+    }
+}
