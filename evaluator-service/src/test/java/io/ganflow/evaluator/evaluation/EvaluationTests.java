@@ -22,6 +22,7 @@ import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStore;
 import io.ganflow.store.QualityStore;
 import io.ganflow.store.RunSpecStore;
+import io.ganflow.testing.ClassPatches;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.ganflow.testing.PoisonRecords;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -53,21 +53,8 @@ class EvaluationTests {
     private static final RunSpecStore SPECS = new RunSpecStore(STORE);
     private static final QualityStore QUALITY = new QualityStore(STORE);
 
-    /** Each class is a bright patch at a place of its own: a classifier learns them in a few dozen steps. */
     private static ImageBatch patches(String runId, int index, int count) {
-        Random random = new Random(index);
-        int[] labels = random.ints(count, 0, 10).toArray();
-        byte[] pixels = new byte[count * 784];
-        for (int i = 0; i < count; i++) {
-            int top = 4 + 12 * (labels[i] / 5);
-            int left = 1 + 5 * (labels[i] % 5);
-            for (int y = top; y < top + 6; y++) {
-                for (int x = left; x < left + 4; x++) {
-                    pixels[i * 784 + y * 28 + x] = (byte) (180 + random.nextInt(60));
-                }
-            }
-        }
-        return new ImageBatch(runId, 0, index, 10_000, 1, 28, 28, labels, pixels);
+        return ClassPatches.batch(runId, index, count, 10_000);
     }
 
     private static String announce(String runId, long step, String manifestKey) {

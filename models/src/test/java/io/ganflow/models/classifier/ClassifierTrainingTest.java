@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.ImageBatch;
 import io.ganflow.models.training.StepResult;
-import java.util.Random;
+import io.ganflow.testing.ClassPatches;
 import org.junit.jupiter.api.Test;
 
 /** The classifier's step on small synthetic batches: it learns, and a resumed run continues exactly. */
@@ -14,22 +14,8 @@ class ClassifierTrainingTest {
 
     private static final ClassifierShape SHAPE = new ClassifierShape(1, 28, 10);
 
-    /** Each class is a bright patch at its own place, far enough from the others that a shift cannot confuse them. */
     private static ImageBatch batch(int index) {
-        Random random = new Random(index);
-        int n = 32;
-        int[] labels = random.ints(n, 0, 10).toArray();
-        byte[] pixels = new byte[n * 784];
-        for (int i = 0; i < n; i++) {
-            int top = 4 + 12 * (labels[i] / 5);
-            int left = 1 + 5 * (labels[i] % 5);
-            for (int y = top; y < top + 6; y++) {
-                for (int x = left; x < left + 4; x++) {
-                    pixels[i * 784 + y * 28 + x] = (byte) (180 + random.nextInt(60));
-                }
-            }
-        }
-        return new ImageBatch("classifier", 0, index, 1_000, 1, 28, 28, labels, pixels);
+        return ClassPatches.batch("classifier", index, 32, 1_000);
     }
 
     @Test
