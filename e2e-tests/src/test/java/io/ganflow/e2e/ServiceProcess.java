@@ -57,7 +57,8 @@ final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see " + log);
+                throw new IllegalStateException(name + " exited during start-up (code " + process.exitValue()
+                        + "); the end of " + log + ":\n" + logTail(20));
             }
             try {
                 HttpResponse<Void> response = client.send(
@@ -72,7 +73,14 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+        throw new IllegalStateException(
+                name + " not ready after " + timeout + "; the end of " + log + ":\n" + logTail(20));
+    }
+
+    /** The last lines of the service's log, so that a failure in CI (which keeps no logs) explains itself. */
+    String logTail(int lines) throws IOException {
+        List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Alive and answering ready. */
