@@ -18,6 +18,9 @@ import java.util.List;
  * @param accuracy share of images the classifier sees as the class they were made for (conditional GANs) or, for a
  *     classifier, its accuracy on the held-out split; null for unconditional GANs
  * @param classAccuracy the same per class, in class order; empty when {@code accuracy} is null
+ * @param confusion where the images of each requested class went: {@code confusion[requested][predicted]} counts
+ *     images (rows sum to the images of that class); empty when {@code accuracy} is null, and in records written
+ *     before it was added
  */
 public record CheckpointQuality(
         int version,
@@ -33,7 +36,8 @@ public record CheckpointQuality(
         double classEntropyBits,
         Double accuracy,
         List<Double> classAccuracy,
-        long timeMillis) {
+        long timeMillis,
+        List<List<Integer>> confusion) {
 
     public static final String TOPIC = "checkpoint-quality";
     public static final int VERSION = 1;
@@ -47,6 +51,9 @@ public record CheckpointQuality(
         Fields.atLeast(epoch, 0, "epoch");
         Fields.atLeast(images, 1, "images");
         classAccuracy = classAccuracy == null ? List.of() : List.copyOf(classAccuracy);
+        confusion = confusion == null
+                ? List.of()
+                : confusion.stream().map(List::copyOf).toList();
         if (fcd != null && !(fcd >= 0)) {
             throw new IllegalArgumentException("fcd must be 0 or more, was " + fcd);
         }

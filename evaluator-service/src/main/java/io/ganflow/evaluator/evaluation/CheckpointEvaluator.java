@@ -65,7 +65,8 @@ public class CheckpointEvaluator {
                 scores.classEntropyBits(),
                 scores.accuracy().map(QualityScores.ClassAccuracy::overall).orElse(null),
                 scores.accuracy().map(a -> boxed(a.perClass())).orElse(List.of()),
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                scores.accuracy().map(a -> boxed(a.confusion())).orElse(List.of()));
     }
 
     /** A classifier's figures, and the FCD between the two halves of the held-out split in its features. */
@@ -95,12 +96,19 @@ public class CheckpointEvaluator {
                     QualityScores.classEntropyBits(seen, CLASSES),
                     accuracy.overall(),
                     boxed(accuracy.perClass()),
-                    System.currentTimeMillis());
+                    System.currentTimeMillis(),
+                    boxed(accuracy.confusion()));
             return new ClassifierMeasure(quality, floor);
         }
     }
 
     private static List<Double> boxed(double[] values) {
         return Arrays.stream(values).boxed().toList();
+    }
+
+    private static List<List<Integer>> boxed(int[][] counts) {
+        return Arrays.stream(counts)
+                .map(row -> Arrays.stream(row).boxed().toList())
+                .toList();
     }
 }

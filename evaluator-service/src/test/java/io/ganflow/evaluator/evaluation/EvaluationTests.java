@@ -174,6 +174,15 @@ class EvaluationTests {
         assertEquals(CLASSIFIER, measured.classifierRunId());
         assertTrue(measured.fcd() > 0, "an untrained generator is far from the patches");
         assertEquals(10, measured.classAccuracy().size());
+        for (int c = 0; c < 10; c++) {
+            List<Integer> row = measured.confusion().get(c);
+            assertEquals(
+                    EvaluatorProfile.IMAGES_PER_CLASS,
+                    row.stream().mapToInt(Integer::intValue).sum(),
+                    "the confusion row of class " + c + " counts its images");
+            assertEquals(
+                    measured.classAccuracy().get(c), row.get(c) / (double) EvaluatorProfile.IMAGES_PER_CLASS, 1e-9);
+        }
         List<CheckpointQuality> published =
                 KafkaTestClient.await(
                                 CheckpointQuality.TOPIC, r -> gan.runId().equals(r.key()), 1, Duration.ofSeconds(30))

@@ -77,7 +77,21 @@ class CheckpointResourceTests {
                 3.2,
                 accuracy,
                 java.util.Collections.nCopies(10, accuracy),
-                1L);
+                1L,
+                confusion((int) Math.round(100 * accuracy)));
+    }
+
+    /** 100 images of each class, {@code right} of them seen as their class and the rest as the next class. */
+    private static java.util.List<java.util.List<Integer>> confusion(int right) {
+        java.util.List<java.util.List<Integer>> rows = new java.util.ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            Integer[] row = new Integer[10];
+            java.util.Arrays.fill(row, 0);
+            row[c] = right;
+            row[(c + 1) % 10] = 100 - right;
+            rows.add(java.util.List.of(row));
+        }
+        return rows;
     }
 
     @Test
@@ -109,7 +123,9 @@ class CheckpointResourceTests {
                 .body("best", contains(false, true, false))
                 .body("[1].quality.fcd", equalTo(12.5f))
                 .body("[2].quality.accuracy", equalTo(0.9f))
-                .body("[2].quality.images", equalTo(1000));
+                .body("[2].quality.images", equalTo(1000))
+                .body("[2].quality.confusion[4][4]", equalTo(90))
+                .body("[2].quality.confusion[4][5]", equalTo(10));
         given().get("/api/v1/runs/{run}/quality", runId)
                 .then()
                 .statusCode(200)

@@ -198,6 +198,7 @@ class SyntheticDatasetResourceTests {
                 3.3,
                 0.87,
                 Collections.nCopies(10, 0.87),
-                1L);
+                1L,
+                null);
     }
 }

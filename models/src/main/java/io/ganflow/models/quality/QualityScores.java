@@ -1,6 +1,7 @@
 package io.ganflow.models.quality;
 
 import io.ganflow.models.classifier.LoadedClassifier;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Optional;
  */
 public record QualityScores(int count, double fcd, double classEntropyBits, Optional<ClassAccuracy> accuracy) {
 
-    /** How often the classifier agrees with the requested class: overall and per requested class. */
-    public record ClassAccuracy(double overall, double[] perClass) {}
+    /**
+     * How often the classifier agrees with the requested class: overall, per requested class, and where the others
+     * went ({@code confusion[requested][predicted]} counts images).
+     */
+    public record ClassAccuracy(double overall, double[] perClass, int[][] confusion) {}
 
     /**
      * Scores {@code images} as the classifier saw them against the real held-out images' feature statistics;
@@ -50,20 +54,17 @@ public record QualityScores(int count, double fcd, double classEntropyBits, Opti
             throw new IllegalArgumentException(
                     requested.length + " requested classes for " + images.count() + " images");
         }
-        int[] right = new int[classes];
-        int[] asked = new int[classes];
-        int total = 0;
+        int[][] confusion = new int[classes][classes];
         for (int i = 0; i < requested.length; i++) {
-            asked[requested[i]]++;
-            if (images.predicted(i) == requested[i]) {
-                right[requested[i]]++;
-                total++;
-            }
+            confusion[requested[i]][images.predicted(i)]++;
         }
+        int total = 0;
         double[] perClass = new double[classes];
         for (int c = 0; c < classes; c++) {
-            perClass[c] = asked[c] == 0 ? Double.NaN : (double) right[c] / asked[c];
+            int asked = Arrays.stream(confusion[c]).sum();
+            total += confusion[c][c];
+            perClass[c] = asked == 0 ? Double.NaN : (double) confusion[c][c] / asked;
         }
-        return new ClassAccuracy((double) total / requested.length, perClass);
+        return new ClassAccuracy((double) total / requested.length, perClass, confusion);
     }
 }
