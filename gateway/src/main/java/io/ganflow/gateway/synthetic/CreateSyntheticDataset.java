@@ -2,6 +2,7 @@ package io.ganflow.gateway.synthetic;
 
 import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
+import io.ganflow.gateway.quality.CheckpointQualities;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -10,13 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a client asks for: either {@code counts} per class or the same {@code imagesPerClass} for every class. */
 @Schema(
         description = "A synthetic labelled data set from a run's generator",
-        example = "{\"runId\":\"cgan-1a2b3c4d\",\"imagesPerClass\":100,\"format\":\"png-zip\",\"seed\":7}")
+        example =
+                "{\"runId\":\"cgan-1a2b3c4d\",\"step\":\"best\",\"imagesPerClass\":100,\"format\":\"png-zip\",\"seed\":7}")
 public record CreateSyntheticDataset(
         @Schema(description = "a run of a conditional model with at least one checkpoint", required = true)
         String runId,
 
-        @Schema(description = "checkpoint step; the latest when absent")
-        Long step,
+        @Schema(
+                description = "checkpoint step (a number), or \"best\": the stored checkpoint with the lowest FCD; the "
+                        + "latest when absent",
+                oneOf = {Long.class, String.class})
+        Object step,
 
         @Schema(description = "images of each class, class 0 first")
         List<Integer> counts,
@@ -42,10 +47,27 @@ public record CreateSyntheticDataset(
         if (imagesPerClass != null && (imagesPerClass < 1 || imagesPerClass > perClassCeiling)) {
             return Optional.of("imagesPerClass must be between 1 and " + perClassCeiling + ", was " + imagesPerClass);
         }
+        if (step != null && !asksForBest() && !(step instanceof Integer || step instanceof Long)) {
+            return Optional.of("step must be a checkpoint step (a whole number, 0 or more) or \"best\", was " + step);
+        }
         return Optional.empty();
     }
 
-    SyntheticDatasetRequest toRequest(String requestId) {
+    /** Whether the caller asked for the best measured checkpoint rather than a step or the latest. */
+    boolean asksForBest() {
+        return CheckpointQualities.BEST.equals(step);
+    }
+
+    /**
+     * The step number given, or null when none was (the latest) or it is "best" (which the gateway resolves). JSON
+     * gives {@code step} as an Integer or Long when it is a whole number ({@link #problem} refuses anything else).
+     */
+    Long stepNumber() {
+        return step instanceof Number number ? number.longValue() : null;
+    }
+
+    /** The request, at {@code step}: the number given, the best checkpoint's, or null for the latest. */
+    SyntheticDatasetRequest toRequest(String requestId, Long step) {
         List<Integer> perClass =
                 counts != null ? counts : Collections.nCopies(Catalog.CONDITIONAL_CLASSES, imagesPerClass);
         return new SyntheticDatasetRequest(

@@ -5,6 +5,7 @@ import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.gateway.limits.GenerationLimits;
 import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.quality.CheckpointQualities;
 import io.ganflow.gateway.runs.RunDirectory;
 import io.ganflow.gateway.runs.RunView;
 import io.ganflow.gateway.security.ApiKeys;
@@ -37,13 +38,19 @@ public class SyntheticDatasetResource {
     private final RunDirectory runs;
     private final ObjectStore store;
     private final GenerationLimits limits;
+    private final CheckpointQualities qualities;
 
     public SyntheticDatasetResource(
-            SyntheticDatasetDirectory jobs, RunDirectory runs, ObjectStore store, GenerationLimits limits) {
+            SyntheticDatasetDirectory jobs,
+            RunDirectory runs,
+            ObjectStore store,
+            GenerationLimits limits,
+            CheckpointQualities qualities) {
         this.jobs = jobs;
         this.runs = runs;
         this.store = store;
         this.limits = limits;
+        this.qualities = qualities;
     }
 
     @POST
@@ -62,25 +69,17 @@ public class SyntheticDatasetResource {
         body.problem().ifPresent(problem -> {
             throw new ProblemException(400, "Invalid synthetic data set", problem);
         });
-        SyntheticDatasetRequest request =
-                body.toRequest("syn-" + UUID.randomUUID().toString().substring(0, 8));
-        List<String> problems = request.problems();
+        SyntheticDatasetRequest checked =
+                body.toRequest("syn-" + UUID.randomUUID().toString().substring(0, 8), body.stepNumber());
+        List<String> problems = checked.problems();
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid synthetic data set", String.join("; ", problems));
         }
-        RunView run = runs.get(request.runId())
-                .orElseThrow(
-                        () -> new ProblemException(404, "No such run", "run " + request.runId() + " is not known"));
-        boolean conditional = run.spec() != null
-                && Catalog.model(run.spec().model())
-                        .map(Catalog.Model::conditional)
-                        .orElse(false);
-        if (!conditional) {
-            throw new ProblemException(
-                    422,
-                    "Run cannot label images",
-                    "run " + run.runId() + " trains a model that is not conditioned on a class");
-        }
+        RunView run = conditionalRun(checked.runId());
+        // "best" is a step only the gateway can name (it reads the quality records): the samplers get a number
+        SyntheticDatasetRequest request = body.asksForBest()
+                ? body.toRequest(checked.requestId(), qualities.resolve(run.runId(), CheckpointQualities.BEST))
+                : checked;
         if (request.step() == null && run.latestCheckpointStep() < 0) {
             throw new ProblemException(
                     409, "No checkpoint yet", "run " + run.runId() + " has no checkpoint to generate with yet");
@@ -91,6 +90,23 @@ public class SyntheticDatasetResource {
         return Response.accepted(jobs.get(request.requestId()).orElseThrow())
                 .location(URI.create("/api/v1/synthetic-datasets/" + request.requestId()))
                 .build();
+    }
+
+    /** The run a data set is asked of: known, and of a model that can label its images. */
+    private RunView conditionalRun(String runId) {
+        RunView run = runs.get(runId)
+                .orElseThrow(() -> new ProblemException(404, "No such run", "run " + runId + " is not known"));
+        boolean conditional = run.spec() != null
+                && Catalog.model(run.spec().model())
+                        .map(Catalog.Model::conditional)
+                        .orElse(false);
+        if (!conditional) {
+            throw new ProblemException(
+                    422,
+                    "Run cannot label images",
+                    "run " + run.runId() + " trains a model that is not conditioned on a class");
+        }
+        return run;
     }
 
     @DELETE

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.gateway.IsolatedStoreProfile;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ObjectStore;
+import io.ganflow.store.QualityStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,7 +187,47 @@ class SyntheticDatasetResourceTests {
         throw new AssertionError(requestId + " never reached " + state);
     }
 
+    @Test
+    void bestAsTheStepMeansTheStoredCheckpointWithTheLowestFcd() {
+        String runId = startRun("cgan-fashion-mnist");
+        problem(Map.of("runId", runId, "step", "best", "imagesPerClass", 1), 404, "no checkpoint measured yet");
+        problem(Map.of("runId", runId, "step", "soon", "imagesPerClass", 1), 400, "step must be a checkpoint step");
+        problem(Map.of("runId", runId, "step", 1.5, "imagesPerClass", 1), 400, "step must be a checkpoint step");
+        ObjectStore store = LocalInfrastructure.store(IsolatedStoreProfile.BUCKET);
+        CheckpointStore checkpoints = new CheckpointStore(store);
+        QualityStore quality = new QualityStore(store);
+        for (long step : new long[] {10, 20, 30}) {
+            checkpoints.write(runId, step, 0, Map.of(CheckpointParts.SAMPLES, new byte[] {1}));
+        }
+        quality.save(measured(runId, 10, 30.0));
+        quality.save(measured(runId, 20, 9.5));
+        quality.save(measured(runId, 30, 12.0));
+
+        String requestId = given().contentType("application/json")
+                .body(Map.of("runId", runId, "step", "best", "imagesPerClass", 2))
+                .post("/api/v1/synthetic-datasets")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("requestId");
+
+        SyntheticDatasetRequest sent = Json.read(
+                KafkaTestClient.await(
+                                SyntheticDatasetRequest.TOPIC,
+                                r -> requestId.equals(r.key()),
+                                1,
+                                Duration.ofSeconds(30))
+                        .get(0)
+                        .value(),
+                SyntheticDatasetRequest.class);
+        assertEquals(20L, sent.step(), "the samplers are sent the best checkpoint's step");
+    }
+
     private static CheckpointQuality measured(String runId, long step) {
+        return measured(runId, step, 14.5);
+    }
+
+    private static CheckpointQuality measured(String runId, long step, double fcd) {
         return new CheckpointQuality(
                 CheckpointQuality.VERSION,
                 runId,
@@ -194,7 +238,7 @@ class SyntheticDatasetResourceTests {
                 1407,
                 1000,
                 10000,
-                14.5,
+                fcd,
                 3.3,
                 0.87,
                 Collections.nCopies(10, 0.87),
