@@ -1,7 +1,9 @@
 package io.ganflow.dataset.rest;
 
+import io.ganflow.dataset.epoch.ClassSample;
 import io.ganflow.dataset.epoch.DatasetCatalog;
 import io.ganflow.dataset.idx.DatasetFormatException;
+import io.ganflow.dataset.idx.LabelledImages;
 import io.ganflow.dataset.uploads.DatasetImporter;
 import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.Ids;
@@ -18,8 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /** The data sets, and the import of an uploaded archive the gateway has put in the object store. */
 @Path("/datasets")
@@ -75,6 +79,57 @@ public class DatasetResource {
                             problem(404, "No held-out split", "data set " + name + " has no held-out split here"));
         } catch (DatasetFormatException e) {
             return problem(503, "Held-out split unreadable", e.getMessage());
+        }
+    }
+
+    /**
+     * A sample of the training split with exactly {@code counts} images of each class (comma-separated, class 0
+     * first), the same for the same seed, as one image batch: the real side of a Classification Accuracy Score.
+     */
+    @GET
+    @Path("/{name}/training-sample")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Blocking
+    public Response trainingSample(
+            @PathParam("name") String name,
+            @QueryParam("counts") String counts,
+            @QueryParam("seed") @DefaultValue("0") long seed) {
+        int[] perClass;
+        try {
+            perClass = counts == null || counts.isBlank()
+                    ? new int[0]
+                    : Arrays.stream(counts.split(",", 11))
+                            .mapToInt(c -> Integer.parseInt(c.trim()))
+                            .toArray();
+        } catch (NumberFormatException e) {
+            return problem(400, "Invalid counts", "counts are whole numbers separated by commas, was " + counts);
+        }
+        if (perClass.length == 0) {
+            return problem(400, "Invalid counts", "counts (images of each class, class 0 first) are needed");
+        }
+        try {
+            Optional<LabelledImages> images = catalog.get(name);
+            if (images.isEmpty()) {
+                return problem(404, "No such data set", "data set " + name + " is not known");
+            }
+            Optional<String> problem = ClassSample.problem(images.get(), perClass);
+            if (problem.isPresent()) {
+                return problem(422, "Sample cannot be drawn", problem.get());
+            }
+            LabelledImages sample = ClassSample.draw(images.get(), perClass, seed);
+            return Response.ok(ImageBatchCodec.encode(new ImageBatch(
+                            name,
+                            0,
+                            0,
+                            1,
+                            sample.channels(),
+                            sample.height(),
+                            sample.width(),
+                            sample.labels(),
+                            sample.pixels())))
+                    .build();
+        } catch (DatasetFormatException e) {
+            return problem(503, "Data set unreadable", e.getMessage());
         }
     }
 
