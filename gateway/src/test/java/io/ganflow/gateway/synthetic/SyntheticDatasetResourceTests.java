@@ -64,15 +64,7 @@ class SyntheticDatasetResourceTests {
                 "/api/v1/synthetic-datasets/" + requestId,
                 URI.create(created.header("Location")).getPath());
 
-        SyntheticDatasetRequest sent = Json.read(
-                KafkaTestClient.await(
-                                SyntheticDatasetRequest.TOPIC,
-                                r -> requestId.equals(r.key()),
-                                1,
-                                Duration.ofSeconds(30))
-                        .get(0)
-                        .value(),
-                SyntheticDatasetRequest.class);
+        SyntheticDatasetRequest sent = sentToTheSamplers(requestId);
         assertEquals(Collections.nCopies(10, 3), sent.counts());
         assertEquals(10L, sent.step());
         assertEquals("idx", sent.format());
@@ -211,7 +203,12 @@ class SyntheticDatasetResourceTests {
                 .extract()
                 .path("requestId");
 
-        SyntheticDatasetRequest sent = Json.read(
+        SyntheticDatasetRequest sent = sentToTheSamplers(requestId);
+        assertEquals(20L, sent.step(), "the samplers are sent the best checkpoint's step");
+    }
+
+    private static SyntheticDatasetRequest sentToTheSamplers(String requestId) {
+        return Json.read(
                 KafkaTestClient.await(
                                 SyntheticDatasetRequest.TOPIC,
                                 r -> requestId.equals(r.key()),
@@ -220,7 +217,6 @@ class SyntheticDatasetResourceTests {
                         .get(0)
                         .value(),
                 SyntheticDatasetRequest.class);
-        assertEquals(20L, sent.step(), "the samplers are sent the best checkpoint's step");
     }
 
     private static CheckpointQuality measured(String runId, long step) {
