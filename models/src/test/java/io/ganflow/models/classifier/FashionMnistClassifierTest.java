@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.dataset.idx.FashionMnist;
 import io.ganflow.dataset.idx.LabelledImages;
-import io.ganflow.events.ImageBatch;
 import io.ganflow.models.quality.FeatureStatistics;
 import io.ganflow.models.quality.FrechetDistance;
 import io.ganflow.models.quality.QualityScores;
@@ -26,7 +25,6 @@ class FashionMnistClassifierTest {
 
     private static final ClassifierShape SHAPE = new ClassifierShape(1, 28, 10);
     private static final int EPOCHS = 3;
-    private static final int BATCH = 128;
 
     private LabelledImages test;
     private LoadedClassifier classifier;
@@ -40,18 +38,8 @@ class FashionMnistClassifierTest {
         LabelledImages training = FashionMnist.readTraining(directory);
         test = FashionMnist.readTest(directory);
         long started = System.nanoTime();
-        try (ClassifierTraining trainer = ClassifierTraining.start(SHAPE, 1e-3, EPOCHS, 11L)) {
-            long step = 0;
-            for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                int[] order = shuffled(training.count(), epoch);
-                for (int index = 0; index + BATCH <= order.length; index += BATCH) {
-                    trainer.step(batch(training, order, index, epoch), step++);
-                }
-                System.out.printf(
-                        "classifier: epoch %d done after %.1f s%n", epoch + 1, (System.nanoTime() - started) / 1e9);
-            }
-            classifier = LoadedClassifier.load(SHAPE, trainer.parameters());
-        }
+        classifier = ClassifierFit.fit(SHAPE, training.pixels(), training.labels(), EPOCHS, 11L);
+        System.out.printf("classifier: %d epochs trained in %.1f s%n", EPOCHS, (System.nanoTime() - started) / 1e9);
         real = classifier.classify(test.pixels(), test.count());
         realStatistics = FeatureStatistics.of(real.features());
     }
@@ -120,28 +108,5 @@ class FashionMnistClassifierTest {
             trace += statistics.covariance()[i][i];
         }
         return trace;
-    }
-
-    private static int[] shuffled(int count, int epoch) {
-        int[] order = new int[count];
-        Arrays.setAll(order, i -> i);
-        Random random = new Random(epoch);
-        for (int i = count - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    private static ImageBatch batch(LabelledImages data, int[] order, int from, int epoch) {
-        byte[] pixels = new byte[BATCH * 784];
-        int[] labels = new int[BATCH];
-        for (int i = 0; i < BATCH; i++) {
-            System.arraycopy(data.pixels(), order[from + i] * 784, pixels, i * 784, 784);
-            labels[i] = data.labels()[order[from + i]];
-        }
-        return new ImageBatch("classifier", epoch, from / BATCH, data.count() / BATCH, 1, 28, 28, labels, pixels);
     }
 }
