@@ -52,8 +52,9 @@ public class QualityBacklog {
      * Measures every stored checkpoint of the data set's GAN runs that has no figures yet. Idempotent: run again (a
      * replay after a crash or a store outage half way), it measures only what is still missing. A run whose spec or
      * checkpoint cannot be read is skipped with a log line; a store outage ends it with {@link ObjectStoreException}.
+     * Synchronized: this object is the lock that keeps measuring one at a time (the listener measures under it too).
      */
-    void measureWaiting(String dataset, Recorder recorder) {
+    synchronized void measureWaiting(String dataset, Recorder recorder) {
         Optional<ReferenceClassifiers.Judge> judge = classifiers.judgeFor(dataset);
         if (judge.isEmpty()) {
             return;

@@ -67,7 +67,10 @@ public class QualityListener {
         Backoff backoff = new Backoff(1_000, 60_000);
         while (true) {
             try {
-                measure(event);
+                // one measurement at a time with the start-up catch-up (QualityCatchUp): they share the judge
+                synchronized (backlog) {
+                    measure(event);
+                }
                 return;
             } catch (MalformedEventException e) {
                 LOG.warnf("run=%s checkpoint at step %d not measured: %s", event.runId(), event.step(), e.getMessage());

@@ -28,6 +28,7 @@ import io.ganflow.testing.LocalInfrastructure;
 import io.ganflow.testing.PoisonRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +41,15 @@ import org.junit.jupiter.api.Test;
  * The evaluator with the real broker and store, and a stand-in dataset-service. Poison and a checkpoint that is gone
  * do not stop it; a GAN checkpoint on a data set without a reference classifier starts one; when the classifier's
  * final checkpoint comes it is measured on the held-out split, chosen, and the checkpoints that waited are measured,
- * a run whose spec is unreadable skipped.
+ * a run whose spec is unreadable skipped; a checkpoint whose event was never heard is measured by the start-up
+ * catch-up.
  */
 @QuarkusTest
 @TestProfile(EvaluatorProfile.class)
 class EvaluationTests {
+
+    @Inject
+    QualityCatchUp catchUp;
 
     private static final String DEAD_LETTERS = "dead-letters-evaluator-service";
     private static final String CLASSIFIER = ReferenceClassifiers.classifierRunId("fashion-mnist");
@@ -192,5 +197,26 @@ class EvaluationTests {
         assertEquals(
                 List.of(step), published.stream().map(CheckpointQuality::step).toList());
         assertFalse(QUALITY.has(broken, 5), "the run with the unreadable spec is skipped, not the end of the backlog");
+
+        // a checkpoint stored while no evaluator listened (its event never read): the start-up catch-up measures it
+        RunSpec unheard = new RunSpec(
+                LocalInfrastructure.unique("unheard"),
+                gan.model(),
+                gan.dataset(),
+                1,
+                16,
+                2e-4,
+                0.5,
+                0.999,
+                100,
+                2,
+                1,
+                3L,
+                0);
+        SPECS.save(unheard);
+        ganCheckpoint(unheard, 9);
+        assertFalse(QUALITY.has(unheard.runId(), 9));
+        catchUp.catchUp();
+        assertEquals(CLASSIFIER, QUALITY.find(unheard.runId(), 9).orElseThrow().classifierRunId());
     }
 }
