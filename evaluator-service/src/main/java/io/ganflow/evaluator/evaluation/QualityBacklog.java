@@ -52,9 +52,22 @@ public class QualityBacklog {
      * Measures every stored checkpoint of the data set's GAN runs that has no figures yet. Idempotent: run again (a
      * replay after a crash or a store outage half way), it measures only what is still missing. A run whose spec or
      * checkpoint cannot be read is skipped with a log line; a store outage ends it with {@link ObjectStoreException}.
-     * Synchronized: this object is the lock that keeps measuring one at a time (the listener measures under it too).
+     * Runs {@link #exclusively}.
      */
-    synchronized void measureWaiting(String dataset, Recorder recorder) {
+    void measureWaiting(String dataset, Recorder recorder) {
+        exclusively(() -> measureWaitingNow(dataset, recorder));
+    }
+
+    /**
+     * Runs {@code measuring} while no other measurement runs: the listener and the start-up catch-up share the judge
+     * (one loaded classifier). The lock is this bean's instance, reached through its methods: a caller cannot
+     * synchronize on the injected reference, which is a proxy, not the instance.
+     */
+    synchronized void exclusively(Runnable measuring) {
+        measuring.run();
+    }
+
+    private void measureWaitingNow(String dataset, Recorder recorder) {
         Optional<ReferenceClassifiers.Judge> judge = classifiers.judgeFor(dataset);
         if (judge.isEmpty()) {
             return;

@@ -1,9 +1,7 @@
 package io.ganflow.evaluator.evaluation;
 
 import io.ganflow.events.Catalog;
-import io.ganflow.events.retry.Backoff;
 import io.ganflow.models.layers.Torch;
-import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.QualityStore;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,21 +37,10 @@ public class QualityCatchUp {
 
     private void catchUpWhenTheStoreIsThere() {
         Torch.disableGradientsOnThisThread();
-        Backoff backoff = new Backoff(1_000, 60_000);
-        while (true) {
-            try {
-                catchUp();
-                return;
-            } catch (ObjectStoreException | HeldOutSplits.UnavailableException e) {
-                long wait = backoff.failed();
-                LOG.warnf("the start-up catch-up of unmeasured checkpoints waits %d ms: %s", wait, e.getMessage());
-                if (!Backoff.sleep(wait)) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "the start-up catch-up of unmeasured checkpoints stopped: %s", e.getMessage());
-                return;
-            }
+        try {
+            UntilAvailable.run("the start-up catch-up of unmeasured checkpoints", this::catchUp);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the start-up catch-up of unmeasured checkpoints stopped: %s", e.getMessage());
         }
     }
 

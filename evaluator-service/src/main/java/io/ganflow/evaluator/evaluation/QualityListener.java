@@ -9,10 +9,8 @@ import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.TrainingState;
-import io.ganflow.events.retry.Backoff;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.store.CheckpointStore;
-import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.QualityStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -64,26 +62,13 @@ public class QualityListener {
     @Blocking
     public void onCheckpoint(CheckpointEvent event) {
         Torch.disableGradientsOnThisThread();
-        Backoff backoff = new Backoff(1_000, 60_000);
-        while (true) {
-            try {
-                // one measurement at a time with the start-up catch-up (QualityCatchUp): they share the judge
-                synchronized (backlog) {
-                    measure(event);
-                }
-                return;
-            } catch (MalformedEventException e) {
-                LOG.warnf("run=%s checkpoint at step %d not measured: %s", event.runId(), event.step(), e.getMessage());
-                return;
-            } catch (ObjectStoreException | HeldOutSplits.UnavailableException e) {
-                long wait = backoff.failed();
-                LOG.warnf(
-                        "run=%s checkpoint at step %d waits %d ms: %s",
-                        event.runId(), event.step(), wait, e.getMessage());
-                if (!Backoff.sleep(wait)) {
-                    return;
-                }
-            }
+        try {
+            // one measurement at a time with the start-up catch-up (QualityCatchUp): they share the judge
+            UntilAvailable.run(
+                    "run=" + event.runId() + " checkpoint at step " + event.step(),
+                    () -> backlog.exclusively(() -> measure(event)));
+        } catch (MalformedEventException e) {
+            LOG.warnf("run=%s checkpoint at step %d not measured: %s", event.runId(), event.step(), e.getMessage());
         }
     }
 

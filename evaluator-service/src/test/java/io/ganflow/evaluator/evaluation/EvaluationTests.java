@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,33 @@ class EvaluationTests {
 
     @Inject
     QualityCatchUp catchUp;
+
+    @Inject
+    QualityBacklog backlog;
+
+    @Test
+    void measurementsRunOneAtATimeWhicheverThreadAsks() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean overlapped = new AtomicBoolean();
+        Thread first = new Thread(() -> backlog.exclusively(() -> {
+            inside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        first.start();
+        inside.await();
+        Thread second = new Thread(() -> backlog.exclusively(() -> overlapped.set(release.getCount() > 0)));
+        second.start();
+        second.join(500);
+        release.countDown();
+        first.join();
+        second.join();
+        assertFalse(overlapped.get(), "a second measurement started while the first held the judge");
+    }
 
     private static final String DEAD_LETTERS = "dead-letters-evaluator-service";
     private static final String CLASSIFIER = ReferenceClassifiers.classifierRunId("fashion-mnist");
@@ -75,6 +104,24 @@ class EvaluationTests {
                         manifestKey,
                         System.currentTimeMillis())));
         return manifestKey;
+    }
+
+    /** A small cGAN run on Fashion-MNIST with a unique id starting with {@code prefix}. */
+    private static RunSpec cganRun(String prefix) {
+        return new RunSpec(
+                LocalInfrastructure.unique(prefix),
+                RunSpec.CGAN_FASHION_MNIST,
+                RunSpec.FASHION_MNIST,
+                1,
+                16,
+                2e-4,
+                0.5,
+                0.999,
+                100,
+                2,
+                1,
+                3L,
+                0);
     }
 
     private static String ganCheckpoint(RunSpec spec, long step) {
@@ -103,20 +150,7 @@ class EvaluationTests {
                 "/datasets/fashion-mnist/held-out", 200, ImageBatchCodec.encode(patches("fashion-mnist", 9_999, 300)));
 
         // poison and a checkpoint that retention deleted before it was measured
-        RunSpec gan = new RunSpec(
-                LocalInfrastructure.unique("gan"),
-                RunSpec.CGAN_FASHION_MNIST,
-                RunSpec.FASHION_MNIST,
-                1,
-                16,
-                2e-4,
-                0.5,
-                0.999,
-                100,
-                2,
-                1,
-                3L,
-                0);
+        RunSpec gan = cganRun("gan");
         String valid = Json.write(new CheckpointEvent(
                 CheckpointEvent.VERSION,
                 gan.runId(),
@@ -149,9 +183,10 @@ class EvaluationTests {
         assertFalse(QUALITY.has(gan.runId(), step), "nothing to judge it with yet");
 
         // a run whose spec is unreadable, with a checkpoint, must not stop the others being measured
-        String broken = LocalInfrastructure.unique("broken");
+        RunSpec brokenRun = cganRun("broken");
+        String broken = brokenRun.runId();
         STORE.put(RunSpecStore.key(broken), "{\"runId\":".getBytes(), "application/json");
-        ganCheckpoint(new RunSpec(broken, gan.model(), gan.dataset(), 1, 16, 2e-4, 0.5, 0.999, 100, 2, 1, 3L, 0), 5);
+        ganCheckpoint(brokenRun, 5);
 
         // the classifier's final checkpoint: measured on the held-out split, chosen, the waiting checkpoints measured
         ClassifierShape shape = new ClassifierShape(1, 28, 10);
@@ -199,20 +234,7 @@ class EvaluationTests {
         assertFalse(QUALITY.has(broken, 5), "the run with the unreadable spec is skipped, not the end of the backlog");
 
         // a checkpoint stored while no evaluator listened (its event never read): the start-up catch-up measures it
-        RunSpec unheard = new RunSpec(
-                LocalInfrastructure.unique("unheard"),
-                gan.model(),
-                gan.dataset(),
-                1,
-                16,
-                2e-4,
-                0.5,
-                0.999,
-                100,
-                2,
-                1,
-                3L,
-                0);
+        RunSpec unheard = cganRun("unheard");
         SPECS.save(unheard);
         ganCheckpoint(unheard, 9);
         assertFalse(QUALITY.has(unheard.runId(), 9));
