@@ -2,6 +2,7 @@ package io.ganflow.dataset.epoch;
 
 import io.ganflow.dataset.idx.LabelledImages;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -20,7 +21,7 @@ public final class ClassSample {
         if (counts.length == 0 || counts.length > images.classes()) {
             return Optional.of("counts must give 1 to " + images.classes() + " classes, gave " + counts.length);
         }
-        if (java.util.Arrays.stream(counts).allMatch(count -> count == 0)) {
+        if (Arrays.stream(counts).allMatch(count -> count == 0)) {
             return Optional.of("counts must ask for at least one image");
         }
         int[] available = perClass(images);

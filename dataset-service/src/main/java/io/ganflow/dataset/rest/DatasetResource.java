@@ -93,16 +93,22 @@ public class DatasetResource {
     public Response trainingSample(
             @PathParam("name") String name,
             @QueryParam("counts") String counts,
-            @QueryParam("seed") @DefaultValue("0") long seed) {
+            @QueryParam("seed") @DefaultValue("0") String seed) {
         int[] perClass;
+        long sampleSeed;
         try {
             perClass = counts == null || counts.isBlank()
                     ? new int[0]
-                    : Arrays.stream(counts.split(",", 11))
+                    : Arrays.stream(counts.split(","))
                             .mapToInt(c -> Integer.parseInt(c.trim()))
                             .toArray();
+            sampleSeed = Long.parseLong(seed);
         } catch (NumberFormatException e) {
-            return problem(400, "Invalid counts", "counts are whole numbers separated by commas, was " + counts);
+            return problem(
+                    400,
+                    "Invalid sample",
+                    "counts are whole numbers separated by commas and seed a whole number; were " + counts + " and "
+                            + seed);
         }
         if (perClass.length == 0) {
             return problem(400, "Invalid counts", "counts (images of each class, class 0 first) are needed");
@@ -116,7 +122,7 @@ public class DatasetResource {
             if (problem.isPresent()) {
                 return problem(422, "Sample cannot be drawn", problem.get());
             }
-            LabelledImages sample = ClassSample.draw(images.get(), perClass, seed);
+            LabelledImages sample = ClassSample.draw(images.get(), perClass, sampleSeed);
             return Response.ok(ImageBatchCodec.encode(new ImageBatch(
                             name,
                             0,

@@ -46,7 +46,15 @@ class TrainingSampleTests {
         problem("fashion-mnist", "", 400, "are needed");
         problem("fashion-mnist", "0,0", 422, "at least one image");
         problem("fashion-mnist", "1,1,1,1,1,1,1,1,1,1,1", 422, "1 to 10 classes");
+        problem("fashion-mnist", "1,".repeat(200) + "1", 422, "1 to 10 classes");
         problem("no-such-set", "1", 404, "not known");
+        given().queryParam("counts", "1")
+                .queryParam("seed", "soon")
+                .get("/datasets/fashion-mnist/training-sample")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("seed a whole number"));
     }
 
     private static void problem(String name, String counts, int status, String detail) {
