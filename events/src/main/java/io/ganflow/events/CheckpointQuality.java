@@ -57,8 +57,6 @@ public record CheckpointQuality(
         if (fcd != null && !(fcd >= 0)) {
             throw new IllegalArgumentException("fcd must be 0 or more, was " + fcd);
         }
-        if (accuracy != null && !(accuracy >= 0 && accuracy <= 1)) {
-            throw new IllegalArgumentException("accuracy must be in [0, 1], was " + accuracy);
-        }
+        Fields.share(accuracy, "accuracy");
     }
 }

@@ -28,4 +28,11 @@ final class Fields {
             throw new IllegalArgumentException(field + " must be at least " + min + ", was " + value);
         }
     }
+
+    /** A share (an accuracy): absent, or in [0, 1]. */
+    static void share(Double value, String field) {
+        if (value != null && !(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException(field + " must be in [0, 1], was " + value);
+        }
+    }
 }

@@ -8,9 +8,20 @@ import java.util.List;
  * {@code step} (null: the checkpoint served when the job starts), written to the object store as {@code format}.
  * Keyed by request id on {@link #TOPIC}; the answers come on {@link SyntheticDatasetResult#TOPIC} under the same key.
  * The same request always gives the same bytes, so a request delivered twice is harmless.
+ *
+ * @param score true asks for a Classification Accuracy Score of the data set once it is made (an evaluator trains a
+ *     classifier on it and one on as many real images, answering on {@link SyntheticDatasetScore#TOPIC}); null or
+ *     false: none (the field came after version 1's first producers)
  */
 public record SyntheticDatasetRequest(
-        int version, String requestId, String runId, Long step, List<Integer> counts, String format, long seed) {
+        int version,
+        String requestId,
+        String runId,
+        Long step,
+        List<Integer> counts,
+        String format,
+        long seed,
+        Boolean score) {
 
     public static final String TOPIC = "synthetic-dataset-requests";
     public static final int VERSION = 1;
@@ -25,6 +36,16 @@ public record SyntheticDatasetRequest(
     public SyntheticDatasetRequest {
         Fields.version(version, VERSION, "SyntheticDatasetRequest");
         Ids.check(requestId, "requestId");
+    }
+
+    /** A request without a score. */
+    public SyntheticDatasetRequest(
+            int version, String requestId, String runId, Long step, List<Integer> counts, String format, long seed) {
+        this(version, requestId, runId, step, counts, format, seed, null);
+    }
+
+    public boolean scoreWanted() {
+        return Boolean.TRUE.equals(score);
     }
 
     /** Images asked for in all, in a long: the counts of a hostile request may add up past any int. */

@@ -6,6 +6,8 @@ package io.ganflow.events;
  *
  * @param quality when DONE: the measured quality of the checkpoint the images were drawn from (null when that
  *     checkpoint was not measured, for instance while its data set's reference classifier trains)
+ * @param scoreRequested its request asked for a Classification Accuracy Score: when DONE, an evaluator scores it and
+ *     answers on {@link SyntheticDatasetScore#TOPIC} (false in results written before the field was added)
  */
 public record SyntheticDatasetResult(
         int version,
@@ -22,7 +24,8 @@ public record SyntheticDatasetResult(
         String sha256,
         String message,
         long timeMillis,
-        CheckpointQuality quality) {
+        CheckpointQuality quality,
+        boolean scoreRequested) {
 
     public static final String TOPIC = "synthetic-dataset-results";
     public static final int VERSION = 1;
@@ -69,7 +72,8 @@ public record SyntheticDatasetResult(
                 null,
                 "generated " + generated + " of " + request.total() + " images",
                 System.currentTimeMillis(),
-                null);
+                null,
+                request.scoreWanted());
     }
 
     public static SyntheticDatasetResult done(
@@ -94,7 +98,8 @@ public record SyntheticDatasetResult(
                 sha256,
                 "ready",
                 System.currentTimeMillis(),
-                quality);
+                quality,
+                request.scoreWanted());
     }
 
     public static SyntheticDatasetResult cancelled(SyntheticDatasetRequest request, long step, int generated) {
@@ -113,7 +118,8 @@ public record SyntheticDatasetResult(
                 null,
                 "cancelled by its requester after " + generated + " of " + request.total() + " images",
                 System.currentTimeMillis(),
-                null);
+                null,
+                request.scoreWanted());
     }
 
     public static SyntheticDatasetResult failed(SyntheticDatasetRequest request, String reason) {
@@ -132,6 +138,7 @@ public record SyntheticDatasetResult(
                 null,
                 reason,
                 System.currentTimeMillis(),
-                null);
+                null,
+                request.scoreWanted());
     }
 }

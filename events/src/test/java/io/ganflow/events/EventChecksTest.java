@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.kafka.RunStatusDeserializer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,39 @@ class EventChecksTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new SyntheticDatasetRequest(1, "../x", "run-1", null, List.of(1), "png-zip", 0));
+    }
+
+    @Test
+    void aScoreIsAskedForOnlyByTrueAndTheResultCarriesTheAsking() {
+        String withoutScore =
+                "{\"version\":1,\"requestId\":\"req-1\",\"runId\":\"run-1\",\"counts\":[1],\"format\":\"idx\"}";
+        SyntheticDatasetRequest older =
+                Json.read(withoutScore.getBytes(StandardCharsets.UTF_8), SyntheticDatasetRequest.class);
+        assertFalse(older.scoreWanted());
+        assertFalse(SyntheticDatasetResult.done(older, 5, "b", 1, "x", null).scoreRequested());
+        SyntheticDatasetRequest asking = Json.read(
+                withoutScore.replace("}", ",\"score\":true}").getBytes(StandardCharsets.UTF_8),
+                SyntheticDatasetRequest.class);
+        assertTrue(asking.scoreWanted());
+        assertTrue(SyntheticDatasetResult.done(asking, 5, "b", 1, "x", null).scoreRequested());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SyntheticDatasetScore(
+                        1,
+                        "req-1",
+                        SyntheticDatasetScore.State.DONE,
+                        "run-1",
+                        5,
+                        "d",
+                        1,
+                        1,
+                        1,
+                        1.5,
+                        null,
+                        0.9,
+                        null,
+                        "",
+                        0));
     }
 
     @Test

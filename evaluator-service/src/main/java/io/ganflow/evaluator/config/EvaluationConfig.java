@@ -29,4 +29,15 @@ public interface EvaluationConfig {
     /** Training images a started reference classifier uses (0: all); fewer only for quick tests. */
     @WithDefault("0")
     int classifierDatasetLimit();
+
+    /**
+     * Each classifier of a Classification Accuracy Score trains at least this many steps of 128 images (1,400: three
+     * epochs of 60,000, the most a data set may have), so that a small set is not judged by an undertrained model.
+     */
+    @WithDefault("1400")
+    int scoreMinimumSteps();
+
+    /** ... and at least this many epochs (3, as the reference classifier). */
+    @WithDefault("3")
+    int scoreMinimumEpochs();
 }

@@ -5,7 +5,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * A fresh bucket and consumer group, and a stand-in dataset-service whose held-out split the test sets. The
+ * A fresh bucket and consumer groups, a stand-in dataset-service whose answers the tests set, and scores trained for
+ * 40 steps (patches are learnt in that). The
  * numerics self-test is off here: LayerPrecisionTest checks the same layers.
  */
 public class EvaluatorProfile implements QuarkusTestProfile {
@@ -26,6 +27,12 @@ public class EvaluatorProfile implements QuarkusTestProfile {
                 "ganflow.evaluation.images-per-class",
                 String.valueOf(IMAGES_PER_CLASS),
                 "ganflow.numerics.self-test",
-                "false");
+                "false",
+                "mp.messaging.incoming.synthetic-dataset-results.group.id",
+                BUCKET + "-scores",
+                "ganflow.evaluation.score-minimum-steps",
+                "40",
+                "ganflow.evaluation.score-minimum-epochs",
+                "1");
     }
 }

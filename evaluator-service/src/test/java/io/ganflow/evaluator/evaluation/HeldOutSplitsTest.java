@@ -48,6 +48,16 @@ class HeldOutSplitsTest {
             public int classifierDatasetLimit() {
                 return 0;
             }
+
+            @Override
+            public int scoreMinimumSteps() {
+                return 1;
+            }
+
+            @Override
+            public int scoreMinimumEpochs() {
+                return 1;
+            }
         };
     }
 
@@ -60,7 +70,7 @@ class HeldOutSplitsTest {
                 "/datasets/fashion-mnist/held-out",
                 200,
                 ImageBatchCodec.encode(new ImageBatch("fashion-mnist", 0, 0, 1, 1, 28, 28, labels, pixels)));
-        HeldOutSplits splits = new HeldOutSplits(at(service.url() + "/"));
+        HeldOutSplits splits = new HeldOutSplits(new DatasetServiceClient(at(service.url() + "/")));
         assertEquals(3, splits.of("fashion-mnist").orElseThrow().size());
         assertEquals(3, splits.of("fashion-mnist").orElseThrow().size());
         assertEquals(1, service.requests(), "asked once");
@@ -68,7 +78,7 @@ class HeldOutSplitsTest {
 
     @Test
     void aDataSetWithoutOneIsEmptyAndANameThatIsNoIdIsNeverSent() {
-        HeldOutSplits splits = new HeldOutSplits(at(service.url()));
+        HeldOutSplits splits = new HeldOutSplits(new DatasetServiceClient(at(service.url())));
         assertTrue(splits.of("my-pets").isEmpty(), "404: no held-out split");
         assertTrue(splits.of("../../q/health").isEmpty());
         assertTrue(splits.of("a?b=c").isEmpty());
@@ -79,21 +89,21 @@ class HeldOutSplitsTest {
     void aFailingGarbledOrAbsentServiceIsUnavailableNamingWhy() throws Exception {
         service.answer("/datasets/fashion-mnist/held-out", 503, "store away".getBytes());
         service.answer("/datasets/cifar-10/held-out", 200, "not a batch at all".getBytes());
-        HeldOutSplits splits = new HeldOutSplits(at(service.url()));
-        HeldOutSplits.UnavailableException failing =
-                assertThrows(HeldOutSplits.UnavailableException.class, () -> splits.of("fashion-mnist"));
+        HeldOutSplits splits = new HeldOutSplits(new DatasetServiceClient(at(service.url())));
+        DatasetServiceClient.UnavailableException failing =
+                assertThrows(DatasetServiceClient.UnavailableException.class, () -> splits.of("fashion-mnist"));
         assertTrue(failing.getMessage().contains("503") && failing.getMessage().contains("store away"));
-        HeldOutSplits.UnavailableException garbled =
-                assertThrows(HeldOutSplits.UnavailableException.class, () -> splits.of("cifar-10"));
+        DatasetServiceClient.UnavailableException garbled =
+                assertThrows(DatasetServiceClient.UnavailableException.class, () -> splits.of("cifar-10"));
         assertTrue(garbled.getMessage().contains("garbled"), garbled.getMessage());
 
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        HeldOutSplits nobody = new HeldOutSplits(at("http://127.0.0.1:" + closedPort));
-        HeldOutSplits.UnavailableException absent =
-                assertThrows(HeldOutSplits.UnavailableException.class, () -> nobody.of("fashion-mnist"));
+        HeldOutSplits nobody = new HeldOutSplits(new DatasetServiceClient(at("http://127.0.0.1:" + closedPort)));
+        DatasetServiceClient.UnavailableException absent =
+                assertThrows(DatasetServiceClient.UnavailableException.class, () -> nobody.of("fashion-mnist"));
         assertTrue(absent.getMessage().contains("did not answer"), absent.getMessage());
     }
 }

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A stand-in for the dataset-service's held-out endpoint, in the test's process: fixed answers by path. */
-final class StubDatasetService implements AutoCloseable {
+/** A stand-in for the dataset-service, in the test's process: fixed answers by path, whatever the query. */
+public final class StubDatasetService implements AutoCloseable {
 
     record Answer(int status, byte[] body) {}
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final Map<String, String> queries = new ConcurrentHashMap<>();
 
     StubDatasetService() {
         try {
@@ -26,6 +27,8 @@ final class StubDatasetService implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
+            String query = exchange.getRequestURI().getQuery();
+            queries.put(exchange.getRequestURI().getPath(), query == null ? "" : query);
             Answer answer = answers.getOrDefault(
                     exchange.getRequestURI().getPath(), new Answer(404, "{\"status\":404}".getBytes()));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
@@ -36,12 +39,17 @@ final class StubDatasetService implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void answer(String path, int status, byte[] body) {
+    public void answer(String path, int status, byte[] body) {
         answers.put(path, new Answer(status, body));
+    }
+
+    /** The query of the last request for {@code path}, or null when none came. */
+    public String lastQuery(String path) {
+        return queries.get(path);
     }
 
     int requests() {

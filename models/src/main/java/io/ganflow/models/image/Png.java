@@ -2,15 +2,17 @@ package io.ganflow.models.image;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * PNG encoding of generated images. Deterministic: the same pixels always give the same bytes, so responses can
- * carry an ETag.
+ * PNG encoding of generated images, and decoding of one image back to its pixels. Deterministic: the same pixels
+ * always give the same bytes, so responses can carry an ETag.
  */
 public final class Png {
 
@@ -50,6 +52,38 @@ public final class Png {
             }
         }
         return encode(image);
+    }
+
+    /**
+     * The pixels (uint8, channels x side x side) of one PNG image of exactly that shape: grayscale for one channel,
+     * RGB for three, as {@link #grid} writes a single image. Anything else is refused with the reason.
+     */
+    public static byte[] pixels(byte[] png, int channels, int side) {
+        BufferedImage image;
+        try {
+            // ImageIO.read closes the stream it is given
+            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(png)));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a readable PNG: " + e.getMessage());
+        }
+        if (image == null) {
+            throw new IllegalArgumentException("not a PNG");
+        }
+        int bands = image.getRaster().getNumBands();
+        if (image.getWidth() != side || image.getHeight() != side || bands != channels) {
+            throw new IllegalArgumentException("a " + image.getWidth() + "x" + image.getHeight() + "x" + bands
+                    + " image where " + side + "x" + side + "x" + channels + " was expected");
+        }
+        byte[] pixels = new byte[channels * side * side];
+        for (int c = 0; c < channels; c++) {
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    pixels[c * side * side + y * side + x] =
+                            (byte) image.getRaster().getSample(x, y, c);
+                }
+            }
+        }
+        return pixels;
     }
 
     /**

@@ -2,10 +2,13 @@ package io.ganflow.models.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,26 @@ class PngTest {
         assertArrayEquals(
                 new int[] {pixels[at] & 0xff, pixels[1024 + at] & 0xff, pixels[2048 + at] & 0xff},
                 new int[] {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff});
+    }
+
+    @Test
+    void oneImageReadsBackToItsPixels() {
+        for (int channels : new int[] {1, 3}) {
+            byte[] pixels = new byte[channels * 32 * 32];
+            new Random(channels).nextBytes(pixels);
+            assertArrayEquals(pixels, Png.pixels(Png.grid(pixels, 1, channels, 32, 32, 1), channels, 32));
+        }
+    }
+
+    @Test
+    void anImageOfAnotherShapeOrNoPngIsRefusedWithTheReason() {
+        byte[] gray = Png.grid(new byte[28 * 28], 1, 1, 28, 28, 1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Png.pixels(gray, 1, 32))
+                .getMessage()
+                .contains("28x28x1 image where 32x32x1"));
+        assertThrows(IllegalArgumentException.class, () -> Png.pixels(gray, 3, 28));
+        assertThrows(IllegalArgumentException.class, () -> Png.pixels(new byte[] {1, 2, 3}, 1, 28));
+        assertThrows(IllegalArgumentException.class, () -> Png.pixels(Arrays.copyOf(gray, gray.length / 2), 1, 28));
     }
 
     @Test

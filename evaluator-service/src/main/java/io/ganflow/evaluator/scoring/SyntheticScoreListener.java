@@ -1,0 +1,101 @@
+package io.ganflow.evaluator.scoring;
+
+import io.ganflow.evaluator.evaluation.DatasetServiceClient;
+import io.ganflow.evaluator.evaluation.UntilAvailable;
+import io.ganflow.events.Json;
+import io.ganflow.events.MalformedEventException;
+import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.events.SyntheticDatasetScore;
+import io.ganflow.store.ObjectStore;
+import io.ganflow.store.ObjectStoreException;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Scores the synthetic data sets whose requests asked for it ({@code "score": true}): reads the samplers' results
+ * (the evaluators share one group, so each set is scored once), and for each DONE one that asked, publishes SCORING,
+ * then the score or the reason there is none, on {@code synthetic-dataset-scores}, keeping it beside the data set. A
+ * result delivered again (a replay, an evaluator killed half way) finds the kept score and publishes it again instead
+ * of training twice. The store or the dataset-service being away is waited out.
+ */
+@ApplicationScoped
+public class SyntheticScoreListener {
+
+    private static final Logger LOG = Logger.getLogger(SyntheticScoreListener.class);
+
+    private final SyntheticScorer scorer;
+    private final ObjectStore store;
+    private final Emitter<Record<String, String>> published;
+
+    public SyntheticScoreListener(
+            SyntheticScorer scorer,
+            ObjectStore store,
+            @Channel(SyntheticDatasetScore.TOPIC) Emitter<Record<String, String>> published) {
+        this.scorer = scorer;
+        this.store = store;
+        this.published = published;
+    }
+
+    @Incoming(SyntheticDatasetResult.TOPIC)
+    @Blocking
+    public void onResult(SyntheticDatasetResult result) {
+        if (result.state() != SyntheticDatasetResult.State.DONE || !result.scoreRequested()) {
+            return;
+        }
+        UntilAvailable.run("synthetic data set " + result.requestId() + "'s score", () -> scoreOnce(result));
+    }
+
+    private void scoreOnce(SyntheticDatasetResult result) {
+        Optional<SyntheticDatasetScore> kept = kept(result.requestId());
+        if (kept.isPresent()) {
+            publish(kept.get());
+            return;
+        }
+        long started = System.currentTimeMillis();
+        SyntheticDatasetScore score;
+        try {
+            String dataset = scorer.datasetOf(result);
+            publish(SyntheticDatasetScore.scoring(result, dataset, Math.toIntExact(result.total())));
+            score = scorer.score(result, dataset);
+        } catch (ScoreFailure e) {
+            score = SyntheticDatasetScore.failed(result, e.getMessage());
+        } catch (ObjectStoreException | DatasetServiceClient.UnavailableException e) {
+            throw e; // waited out by UntilAvailable
+        } catch (RuntimeException e) {
+            // not the data set's fault nor an outage (the engine failed): said once, never retried in a loop
+            LOG.errorf(e, "synthetic data set %s could not be scored", result.requestId());
+            score = SyntheticDatasetScore.failed(result, "scoring failed: " + e);
+        }
+        store.put(SyntheticDatasetScore.key(result.requestId()), Json.writeBytes(score), "application/json");
+        publish(score);
+        LOG.infof(
+                "synthetic data set %s %s in %d s: %s",
+                result.requestId(),
+                score.state() == SyntheticDatasetScore.State.DONE ? "scored" : "not scored",
+                (System.currentTimeMillis() - started) / 1000,
+                score.message());
+    }
+
+    /** The score kept from an earlier delivery, if one was finished (one that cannot be read is made again). */
+    private Optional<SyntheticDatasetScore> kept(String requestId) {
+        try {
+            return store.get(SyntheticDatasetScore.key(requestId))
+                    .map(bytes -> Json.read(bytes, SyntheticDatasetScore.class));
+        } catch (MalformedEventException e) {
+            LOG.warnf(
+                    "synthetic data set %s: its kept score is unreadable, scoring again: %s",
+                    requestId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void publish(SyntheticDatasetScore score) {
+        published.send(Record.of(score.requestId(), Json.write(score)));
+    }
+}
