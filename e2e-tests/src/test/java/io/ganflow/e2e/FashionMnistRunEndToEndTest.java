@@ -300,10 +300,11 @@ class FashionMnistRunEndToEndTest {
                             .getFirstSelectedOption()
                             .getText());
 
-            // a synthetic data set of the run, 2 images per class as IDX files, downloaded from the page's link
+            // a synthetic data set of the run, 2 images per class as IDX files, scored, downloaded from the page's link
             WebElement synthetic = browser.findElement(By.id("synthetic"));
             fill(synthetic, "imagesPerClass", "2");
             new Select(synthetic.findElement(By.name("format"))).selectByValue("idx");
+            synthetic.findElement(By.name("score")).click();
             synthetic.findElement(By.tagName("button")).click();
             String download = wait.until(driver -> {
                 List<WebElement> links = browser.findElements(By.id("synthetic-download"));
@@ -316,6 +317,17 @@ class FashionMnistRunEndToEndTest {
             byte[] labels = files.get("labels-idx1-ubyte");
             assertEquals(8 + 20, labels.length, "IDX header and 20 labels");
             assertEquals(16 + 20 * 28 * 28, files.get("images-idx3-ubyte").length, "IDX header and 20 images");
+            // the evaluator trained a classifier on those 20 images and one on 20 real ones, and the page says how
+            // both did on the 10,000 real test images
+            String score = wait.until(driver -> {
+                List<WebElement> shown = browser.findElements(By.id("synthetic-score"));
+                return shown.isEmpty() || !shown.get(0).getText().contains("trained on it")
+                        ? null
+                        : shown.get(0).getText();
+            });
+            assertTrue(
+                    score.matches(".*trained on it \\d+\\.\\d%, on as many real images \\d+\\.\\d% \\(10000 real.*"),
+                    score);
             Files.write(Path.of("target/browser-run.png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (TimeoutException e) {
             Files.write(Path.of("target/browser-failed.png"), browser.getScreenshotAs(OutputType.BYTES));

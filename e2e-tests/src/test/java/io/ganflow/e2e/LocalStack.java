@@ -121,8 +121,8 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         startTrainer();
         sampler = ServiceProcess.start("sampler-service", 28083, environment, List.of());
         SERVICES.add(sampler);
-        // a small reference classifier (one epoch of 12,800 images) and 200 images per checkpoint: the evaluator
-        // measures beside the other tests' runs without slowing them much
+        // a small reference classifier (one epoch of 12,800 images), 200 images per checkpoint and scores of 60
+        // steps: the evaluator measures beside the other tests' runs without slowing them much
         SERVICES.add(ServiceProcess.start(
                 "evaluator-service",
                 28084,
@@ -131,7 +131,10 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
                         "mp.messaging.incoming.checkpoints.group.id=" + BUCKET + "-evaluator",
                         "ganflow.evaluation.classifier-epochs=1",
                         "ganflow.evaluation.classifier-dataset-limit=" + CLASSIFIER_IMAGES,
-                        "ganflow.evaluation.images-per-class=" + EVALUATED_PER_CLASS)));
+                        "ganflow.evaluation.images-per-class=" + EVALUATED_PER_CLASS,
+                        "mp.messaging.incoming.synthetic-dataset-results.group.id=" + BUCKET + "-evaluator-scores",
+                        "ganflow.evaluation.score-minimum-steps=60",
+                        "ganflow.evaluation.score-minimum-epochs=1")));
         Map<String, String> gatewayEnvironment = new HashMap<>(environment);
         gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
         gatewayEnvironment.put("GAN_READER_KEYS", READER_KEY);

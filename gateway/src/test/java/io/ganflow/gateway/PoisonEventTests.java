@@ -124,7 +124,8 @@ class PoisonEventTests {
                 null,
                 "generated 3 of 30 images",
                 System.currentTimeMillis(),
-                null);
+                null,
+                false);
         Map<String, String> keys =
                 PoisonRecords.send(SyntheticDatasetResult.TOPIC, requestId + "-", PoisonRecords.of(Json.write(good)));
         KafkaTestClient.send(SyntheticDatasetResult.TOPIC, requestId, Json.write(good));

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Scores the synthetic data sets whose requests asked for it ({@code "score": true}): reads the samplers' results
  * (the evaluators share one group, so each set is scored once), and for each DONE one that asked, publishes SCORING,
- * then the score or the reason there is none, on {@code synthetic-dataset-scores}, keeping it beside the data set. A
+ * then the score or the reason there is none, on {@code synthetic-dataset-scores}, keeping it beside the data set
+ * (sets in another deployment's bucket are left to its evaluators). A
  * result delivered again (a replay, an evaluator killed half way) finds the kept score and publishes it again instead
  * of training twice. The store or the dataset-service being away is waited out.
  */
@@ -46,6 +47,13 @@ public class SyntheticScoreListener {
     @Blocking
     public void onResult(SyntheticDatasetResult result) {
         if (result.state() != SyntheticDatasetResult.State.DONE || !result.scoreRequested()) {
+            return;
+        }
+        if (!store.bucket().equals(result.bucket())) {
+            // another deployment's data set (a shared broker): its own evaluators score it
+            LOG.infof(
+                    "synthetic data set %s is in bucket %s, not ours: not scored here",
+                    result.requestId(), result.bucket());
             return;
         }
         UntilAvailable.run("synthetic data set " + result.requestId() + "'s score", () -> scoreOnce(result));

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
         description = "A synthetic labelled data set from a run's generator",
         example =
-                "{\"runId\":\"cgan-1a2b3c4d\",\"step\":\"best\",\"imagesPerClass\":100,\"format\":\"png-zip\",\"seed\":7}")
+                "{\"runId\":\"cgan-1a2b3c4d\",\"step\":\"best\",\"imagesPerClass\":100,\"format\":\"png-zip\",\"seed\":7,"
+                        + "\"score\":true}")
 public record CreateSyntheticDataset(
         @Schema(description = "a run of a conditional model with at least one checkpoint", required = true)
         String runId,
@@ -35,7 +36,13 @@ public record CreateSyntheticDataset(
         String format,
 
         @Schema(description = "the same request and seed give the same data set", defaultValue = "0")
-        Long seed) {
+        Long seed,
+
+        @Schema(
+                description = "also measure a Classification Accuracy Score once it is made: a classifier trained on "
+                        + "it and one on as many real images, both tested on the real held-out split (minutes)",
+                defaultValue = "false")
+        Boolean score) {
 
     /** What is wrong with the body before it becomes a request, or empty. */
     Optional<String> problem() {
@@ -77,6 +84,7 @@ public record CreateSyntheticDataset(
                 step,
                 perClass,
                 format == null ? SyntheticDatasetRequest.PNG_ZIP : format,
-                seed == null ? 0L : seed);
+                seed == null ? 0L : seed,
+                Boolean.TRUE.equals(score));
     }
 }

@@ -3,6 +3,7 @@ package io.ganflow.gateway.synthetic;
 import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.events.SyntheticDatasetScore;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
@@ -16,9 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The gateway's view of synthetic data set jobs: requests it sent, and every result the samplers announce, read from
- * the start of the result topic (so a restarted gateway, and jobs requested by other services through Kafka, are
- * seen too).
+ * The gateway's view of synthetic data set jobs: requests it sent, every result the samplers announce and every score
+ * the evaluators publish, read from the start of their topics (so a restarted gateway, and jobs requested by other
+ * services through Kafka, are seen too).
  */
 @ApplicationScoped
 public class SyntheticDatasetDirectory {
@@ -27,6 +28,7 @@ public class SyntheticDatasetDirectory {
     static final String RESULTS_OUT = "synthetic-dataset-results-out";
 
     private final Map<String, SyntheticDatasetView> jobs = new ConcurrentHashMap<>();
+    private final Map<String, SyntheticDatasetScore> scores = new ConcurrentHashMap<>();
     private final Emitter<Record<String, String>> requests;
     private final Emitter<Record<String, String>> results;
     private final int kept;
@@ -60,7 +62,8 @@ public class SyntheticDatasetDirectory {
                 null,
                 "deleted by its requester",
                 System.currentTimeMillis(),
-                job.quality());
+                job.quality(),
+                job.score() != null);
         jobs.put(job.requestId(), SyntheticDatasetView.of(result));
         results.send(Record.of(job.requestId(), Json.write(result)));
     }
@@ -83,8 +86,27 @@ public class SyntheticDatasetDirectory {
         forgetOldest();
     }
 
-    /** Keeps at most {@code kept} jobs: past that, the longest-ended ones are forgotten (their objects stay). */
+    @Incoming(SyntheticDatasetScore.TOPIC)
+    public void onScore(SyntheticDatasetScore score) {
+        // SCORING never hides the end of a score (a replayed or late record)
+        scores.merge(
+                score.requestId(),
+                score,
+                (old, next) -> old.state() != SyntheticDatasetScore.State.SCORING
+                                && next.state() == SyntheticDatasetScore.State.SCORING
+                        ? old
+                        : next);
+        forgetOldest();
+    }
+
+    /**
+     * Keeps at most {@code kept} jobs: past that, the longest-ended ones are forgotten (their objects stay), and the
+     * scores of jobs no longer known.
+     */
     private synchronized void forgetOldest() {
+        if (scores.size() > kept) {
+            scores.keySet().retainAll(jobs.keySet());
+        }
         if (jobs.size() <= kept) {
             return;
         }
@@ -98,13 +120,19 @@ public class SyntheticDatasetDirectory {
     }
 
     Optional<SyntheticDatasetView> get(String requestId) {
-        return Optional.ofNullable(jobs.get(requestId));
+        return Optional.ofNullable(jobs.get(requestId)).map(this::withScore);
     }
 
     List<SyntheticDatasetView> list() {
         return jobs.values().stream()
                 .sorted(Comparator.comparingLong(SyntheticDatasetView::updatedMillis)
                         .reversed())
+                .map(this::withScore)
                 .toList();
+    }
+
+    private SyntheticDatasetView withScore(SyntheticDatasetView job) {
+        SyntheticDatasetScore score = scores.get(job.requestId());
+        return score == null ? job : job.withScore(ScoreView.of(score));
     }
 }

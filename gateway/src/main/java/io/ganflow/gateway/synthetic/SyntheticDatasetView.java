@@ -6,7 +6,8 @@ import io.ganflow.events.SyntheticDatasetResult;
 
 /**
  * A synthetic data set job as clients see it; {@code downloadUrl} (presigned, expiring) once it is DONE, with the
- * measured {@code quality} of the checkpoint it was drawn from (null when that checkpoint was not measured).
+ * measured {@code quality} of the checkpoint it was drawn from (null when that checkpoint was not measured), and its
+ * {@code score} when one was asked for (null otherwise).
  */
 public record SyntheticDatasetView(
         String requestId,
@@ -21,7 +22,8 @@ public record SyntheticDatasetView(
         String message,
         String downloadUrl,
         long updatedMillis,
-        CheckpointQuality quality) {
+        CheckpointQuality quality,
+        ScoreView score) {
 
     static SyntheticDatasetView pending(SyntheticDatasetRequest request) {
         return new SyntheticDatasetView(
@@ -37,7 +39,8 @@ public record SyntheticDatasetView(
                 "waiting for a sampler",
                 null,
                 System.currentTimeMillis(),
-                null);
+                null,
+                request.scoreWanted() ? ScoreView.pending() : null);
     }
 
     static SyntheticDatasetView of(SyntheticDatasetResult result) {
@@ -54,7 +57,8 @@ public record SyntheticDatasetView(
                 result.message(),
                 null,
                 result.timeMillis(),
-                result.quality());
+                result.quality(),
+                result.scoreRequested() ? ScoreView.pending() : null);
     }
 
     boolean done() {
@@ -79,7 +83,27 @@ public record SyntheticDatasetView(
                 newMessage,
                 downloadUrl,
                 updatedMillis,
-                quality);
+                quality,
+                score);
+    }
+
+    /** This view with the score an evaluator published. */
+    SyntheticDatasetView withScore(ScoreView published) {
+        return new SyntheticDatasetView(
+                requestId,
+                state,
+                runId,
+                step,
+                format,
+                generated,
+                total,
+                bytes,
+                sha256,
+                message,
+                downloadUrl,
+                updatedMillis,
+                quality,
+                published);
     }
 
     SyntheticDatasetView withDownloadUrl(String url) {
@@ -96,6 +120,7 @@ public record SyntheticDatasetView(
                 message,
                 url,
                 updatedMillis,
-                quality);
+                quality,
+                score);
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.CheckpointParts;
@@ -12,6 +13,7 @@ import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.events.SyntheticDatasetScore;
 import io.ganflow.gateway.IsolatedStoreProfile;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.ObjectStore;
@@ -110,6 +112,77 @@ class SyntheticDatasetResourceTests {
                                 1,
                                 Duration.ofSeconds(30))
                         .size());
+    }
+
+    @Test
+    void aScoreAskedForIsPendingUntilAnEvaluatorPublishesItAndThenShownOnTheJob() throws Exception {
+        String runId = startRun("cgan-fashion-mnist");
+        problem(Map.of("runId", runId, "step", 10, "imagesPerClass", 1, "score", "yes"), 400, "score");
+        Response created = given().contentType("application/json")
+                .body(Map.of("runId", runId, "step", 10, "imagesPerClass", 2, "score", true))
+                .post("/api/v1/synthetic-datasets");
+        created.then().statusCode(202).body("score.state", equalTo("PENDING"));
+        String requestId = created.jsonPath().getString("requestId");
+        SyntheticDatasetRequest sent = sentToTheSamplers(requestId);
+        assertTrue(sent.scoreWanted(), "the samplers (and through their result, the evaluators) hear it");
+
+        KafkaTestClient.send(
+                SyntheticDatasetResult.TOPIC,
+                requestId,
+                Json.write(SyntheticDatasetResult.done(sent, 10, IsolatedStoreProfile.BUCKET, 1, "ab", null)));
+        awaitState(requestId, "DONE").then().body("score.state", equalTo("PENDING"));
+
+        SyntheticDatasetScore scored = new SyntheticDatasetScore(
+                SyntheticDatasetScore.VERSION,
+                requestId,
+                SyntheticDatasetScore.State.DONE,
+                runId,
+                10,
+                "fashion-mnist",
+                20,
+                70,
+                10_000,
+                0.81,
+                Collections.nCopies(10, 0.81),
+                0.86,
+                Collections.nCopies(10, 0.86),
+                "scored",
+                1L);
+        KafkaTestClient.send(SyntheticDatasetScore.TOPIC, requestId, Json.write(scored));
+        // a late SCORING record (a replay) does not hide the finished score
+        KafkaTestClient.send(
+                SyntheticDatasetScore.TOPIC,
+                requestId,
+                Json.write(SyntheticDatasetScore.scoring(
+                        SyntheticDatasetResult.done(sent, 10, IsolatedStoreProfile.BUCKET, 1, "ab", null),
+                        "fashion-mnist",
+                        20)));
+        for (int attempt = 0; ; attempt++) {
+            Response job = given().get("/api/v1/synthetic-datasets/" + requestId);
+            if ("DONE".equals(job.jsonPath().getString("score.state"))) {
+                assertEquals(0.81f, job.jsonPath().getFloat("score.syntheticAccuracy"));
+                assertEquals(0.86f, job.jsonPath().getFloat("score.realAccuracy"));
+                assertEquals(10_000, job.jsonPath().getInt("score.heldOutImages"));
+                break;
+            }
+            assertTrue(attempt < 60, "the score never showed: " + job.asString());
+            Thread.sleep(500);
+        }
+        Thread.sleep(1_000);
+        given().get("/api/v1/synthetic-datasets/" + requestId).then().body("score.state", equalTo("DONE"));
+        given().get("/api/v1/synthetic-datasets")
+                .then()
+                .body("find { it.requestId == '" + requestId + "' }.score.realAccuracy", equalTo(0.86f));
+
+        String unscored = given().contentType("application/json")
+                .body(Map.of("runId", runId, "step", 10, "imagesPerClass", 1))
+                .post("/api/v1/synthetic-datasets")
+                .then()
+                .statusCode(202)
+                .body("score", org.hamcrest.Matchers.nullValue())
+                .extract()
+                .path("requestId");
+        assertFalse(sentToTheSamplers(unscored).scoreWanted());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ganflow.sampler.synthetic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.Json;
@@ -132,8 +133,12 @@ class SyntheticDatasetTests {
                 10L,
                 first.counts(),
                 first.format(),
-                first.seed());
-        assertEquals(done.sha256(), send(again).sha256());
+                first.seed(),
+                true);
+        SyntheticDatasetResult doneAgain = send(again);
+        assertEquals(done.sha256(), doneAgain.sha256());
+        assertFalse(done.scoreRequested());
+        assertTrue(doneAgain.scoreRequested(), "the evaluators learn from the result that a score was asked for");
     }
 
     @Test
