@@ -208,7 +208,8 @@ class FashionMnistRunEndToEndTest {
         assertEquals(201, uploaded.statusCode(), new String(uploaded.body()));
         JsonNode dataset = JSON.readTree(uploaded.body());
         assertEquals(10, dataset.get("classes").size());
-        assertEquals(8, dataset.get("counts").get(9).asInt());
+        assertEquals(7, dataset.get("counts").get(9).asInt(), "8 images, one held out");
+        assertEquals(1, dataset.get("heldOutCounts").get(9).asInt());
         assertEquals(10, dataset.get("skipped").size(), "one broken file per class, each named");
 
         JsonNode listed = JSON.readTree(get("/api/v1/datasets").body());
@@ -232,10 +233,22 @@ class FashionMnistRunEndToEndTest {
                 .get("runId")
                 .asText();
         JsonNode run = awaitState(runId, "COMPLETED", Duration.ofMinutes(3));
-        assertEquals(5, run.get("step").asLong(), "80 images in batches of 16");
-        HttpResponse<byte[]> grid = awaitGridAtStep(runId, 5, Duration.ofSeconds(60));
+        assertEquals(4, run.get("step").asLong(), "70 training images in batches of 16");
+        HttpResponse<byte[]> grid = awaitGridAtStep(runId, 4, Duration.ofSeconds(60));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(grid.body()));
         assertEquals(10 * 32 + 9 * 2, image.getHeight(), "one row of 32x32 images per class");
+
+        // its checkpoints are measured like a built-in data set's: the evaluator started a reference classifier for
+        // it (tested on its 10 held-out images), and judges the GAN's images with it
+        JsonNode measured = Eventually.within(Duration.ofMinutes(5), "a measured checkpoint of " + runId, () -> {
+            JsonNode quality =
+                    JSON.readTree(get("/api/v1/runs/" + runId + "/quality").body());
+            return quality.has("checkpoints") && quality.get("checkpoints").size() > 0
+                    ? quality.get("checkpoints").get(0)
+                    : null;
+        });
+        assertEquals("classifier-" + name, measured.get("classifierRunId").asText(), measured.toString());
+        assertEquals(10, measured.get("heldOutImages").asInt(), "its held-out split");
     }
 
     @Test

@@ -78,12 +78,14 @@ public final class Catalog {
         return MODELS.keySet().stream().sorted().toList();
     }
 
-    /** The reference classifier family for images of {@code dataset}'s shape, if there is one. */
+    /**
+     * The reference classifier family for images of {@code dataset}'s shape and classes (labelled, 10 classes), if
+     * there is one: built in or uploaded alike.
+     */
     public static Optional<Model> classifierFor(Dataset dataset) {
         return MODELS.values().stream()
                 .filter(model -> model.kind() == Kind.CLASSIFIER
-                        && model.channels() == dataset.channels()
-                        && model.side() == dataset.side())
+                        && mismatch(model, dataset).isEmpty())
                 .findFirst();
     }
 

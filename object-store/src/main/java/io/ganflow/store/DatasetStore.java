@@ -85,7 +85,8 @@ public final class DatasetStore {
                 pixels.length,
                 Sha256.hex(pixels),
                 Sha256.hex(labels),
-                System.currentTimeMillis());
+                System.currentTimeMillis(),
+                described.heldOutEvery());
         store.put(pixelsKey(manifest.name()), pixels, "application/octet-stream");
         store.put(labelsKey(manifest.name()), labels, "application/octet-stream");
         store.put(manifestKey(manifest.name()), Json.writeBytes(manifest), "application/json");

@@ -67,7 +67,8 @@ public class DatasetCatalog {
                         FASHION_MNIST_CLASSES,
                         Collections.nCopies(FashionMnist.CLASSES, 6000),
                         fashionMnistReadable(),
-                        List.of()),
+                        List.of(),
+                        Collections.nCopies(FashionMnist.CLASSES, 1000)),
                 new DatasetInfo(
                         Cifar10.NAME,
                         DatasetInfo.BUILT_IN,
@@ -76,7 +77,8 @@ public class DatasetCatalog {
                         CIFAR10_CLASSES,
                         Collections.nCopies(Cifar10.CLASSES, 5000),
                         Cifar10.present(cifar10),
-                        List.of()));
+                        List.of(),
+                        Collections.nCopies(Cifar10.CLASSES, 1000)));
     }
 
     /** The named data set, or empty when this service does not know it. Throws when its files are bad. */
@@ -93,31 +95,49 @@ public class DatasetCatalog {
                 Optional.of(FashionMnist.readTraining(config.fashionMnist().directory()));
             case Cifar10.NAME ->
                 Optional.of(Cifar10.readTraining(config.cifar10().location()));
-            default -> Ids.isValid(name) ? uploads.manifest(name).map(this::read) : Optional.empty();
+            default -> Ids.isValid(name) ? uploads.manifest(name).map(m -> read(m, false)) : Optional.empty();
         };
         read.ifPresent(loaded::put);
         return read;
     }
 
     /**
-     * The named data set's held-out split (its official test split), which no run trains on: what reference
-     * classifiers are tested on and generated images compared with. Empty for uploaded data sets (they have none).
-     * Read from the files each time (not cached): evaluators ask once and keep it.
+     * The named data set's held-out split, which no run trains on: what reference classifiers are tested on and
+     * generated images compared with. A built-in data set's official test split; an upload's every
+     * {@code heldOutEvery}-th image of each class ({@link UploadedDataset#isHeldOut}); empty for uploads that have
+     * none. Read each time (not cached): evaluators ask once and keep it.
      */
     public Optional<LabelledImages> heldOut(String name) {
         return switch (name == null ? "" : name) {
             case FashionMnist.NAME ->
                 Optional.of(FashionMnist.readTest(config.fashionMnist().directory()));
             case Cifar10.NAME -> Optional.of(Cifar10.readTest(config.cifar10().location()));
-            default -> Optional.empty();
+            default ->
+                Ids.isValid(name)
+                        ? uploads.manifest(name)
+                                .filter(UploadedDataset::hasHeldOut)
+                                .map(m -> read(m, true))
+                        : Optional.empty();
         };
     }
 
-    private LabelledImages read(UploadedDataset manifest) {
+    /** An upload's training images ({@code heldOut} false) or held-out ones, in stored order. */
+    private LabelledImages read(UploadedDataset manifest, boolean heldOut) {
         DatasetStore.Contents contents = uploads.contents(manifest);
-        int[] labels = new int[contents.labels().length];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = Byte.toUnsignedInt(contents.labels()[i]);
+        int imageBytes = manifest.channels() * manifest.side() * manifest.side();
+        int[] seenOfClass = new int[manifest.classes().size()];
+        int total = heldOut
+                ? manifest.heldOutCounts().stream().mapToInt(Integer::intValue).sum()
+                : manifest.trainingCounts().stream().mapToInt(Integer::intValue).sum();
+        byte[] pixels = new byte[Math.multiplyExact(total, imageBytes)];
+        int[] labels = new int[total];
+        int kept = 0;
+        for (int i = 0; i < contents.labels().length; i++) {
+            int label = Byte.toUnsignedInt(contents.labels()[i]);
+            if (manifest.isHeldOut(seenOfClass[label]++) == heldOut) {
+                System.arraycopy(contents.pixels(), i * imageBytes, pixels, kept * imageBytes, imageBytes);
+                labels[kept++] = label;
+            }
         }
         return new LabelledImages(
                 manifest.name(),
@@ -125,7 +145,7 @@ public class DatasetCatalog {
                 manifest.channels(),
                 manifest.side(),
                 manifest.side(),
-                contents.pixels(),
+                pixels,
                 labels);
     }
 }

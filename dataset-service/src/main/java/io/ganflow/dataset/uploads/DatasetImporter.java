@@ -105,7 +105,8 @@ public class DatasetImporter {
                 0,
                 null,
                 null,
-                0);
+                0,
+                UploadedDataset.HELD_OUT_EVERY);
     }
 
     private static byte[] labels(LabelledImages images) {

@@ -12,6 +12,7 @@ import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.Json;
+import io.ganflow.events.UploadedDataset;
 import io.ganflow.store.DatasetStore;
 import io.ganflow.testing.ImageArchives;
 import io.ganflow.testing.KafkaTestClient;
@@ -20,8 +21,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** An uploaded archive in the real object store becomes a data set that is listed and published like the others. */
@@ -92,5 +96,90 @@ class DatasetImportTests {
                 .statusCode(404)
                 .body("title", equalTo("No upload"));
         given().post("/datasets/fashion-mnist/import").then().statusCode(409);
+    }
+
+    /** A stored upload of two classes, 15 and 8 images interleaved, each image marked by its index in its first pixel. */
+    private String markedUpload(Integer heldOutEvery) {
+        String name = LocalInfrastructure.unique("marked");
+        int count = 23;
+        byte[] pixels = new byte[count * 28 * 28];
+        byte[] labels = new byte[count];
+        for (int i = 0; i < count; i++) {
+            pixels[i * 28 * 28] = (byte) i;
+            labels[i] = (byte) (i < 16 && i % 2 == 1 ? 1 : 0); // 15 of class 0, 8 of class 1
+        }
+        datasets.save(
+                new UploadedDataset(
+                        UploadedDataset.VERSION,
+                        name,
+                        1,
+                        28,
+                        List.of("a", "b"),
+                        List.of(15, 8),
+                        List.of(),
+                        0,
+                        null,
+                        null,
+                        0,
+                        heldOutEvery),
+                pixels,
+                labels);
+        return name;
+    }
+
+    private static List<Integer> marks(byte[] body) {
+        ImageBatch images = ImageBatchCodec.decode(body);
+        List<Integer> marks = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            marks.add(Byte.toUnsignedInt(images.pixels()[i * 28 * 28]));
+        }
+        return marks;
+    }
+
+    @Test
+    void anUploadHoldsOutEverySeventhImageOfEachClassWhichNoRunTrainsOn() {
+        String name = markedUpload(UploadedDataset.HELD_OUT_EVERY);
+        given().get("/datasets/" + name)
+                .then()
+                .statusCode(200)
+                .body("counts", contains(13, 7))
+                .body("heldOutCounts", contains(2, 1));
+        // class 0 is images 0, 2, ..., 14, 16, 17, ..., 22 (its 7th and 14th: 12 and 21); class 1 is 1, 3, ..., 15
+        // (its 7th: 13)
+        List<Integer> heldOut = marks(given().get("/datasets/" + name + "/held-out")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        List<Integer> trained = marks(given().get("/datasets/" + name + "/training-sample?counts=13,7")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        assertEquals(3, heldOut.size());
+        assertEquals(20, trained.size());
+        Set<Integer> all = new HashSet<>(heldOut);
+        all.addAll(trained);
+        assertEquals(23, all.size(), "held-out and training images are apart and together all of them");
+        assertEquals(List.of(12, 13, 21), heldOut, "every 7th of each class, in stored order");
+        given().get("/datasets/" + name + "/training-sample?counts=14,7")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void anUploadFromBeforeHeldOutSplitsTrainsOnAllItsImagesAndHasNone() {
+        String name = markedUpload(null);
+        given().get("/datasets/" + name).then().statusCode(200).body("counts", contains(15, 8));
+        given().get("/datasets/" + name + "/held-out").then().statusCode(404);
+        assertEquals(
+                23,
+                marks(given().get("/datasets/" + name + "/training-sample?counts=15,8")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asByteArray())
+                        .size());
     }
 }

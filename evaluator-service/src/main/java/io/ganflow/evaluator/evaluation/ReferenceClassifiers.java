@@ -4,16 +4,19 @@ import io.ganflow.evaluator.config.EvaluationConfig;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.Ids;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
+import io.ganflow.events.UploadedDataset;
 import io.ganflow.models.classifier.LoadedClassifier;
 import io.ganflow.models.quality.FeatureStatistics;
 import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.DatasetStore;
 import io.ganflow.store.QualityStore;
 import io.ganflow.store.RunSpecStore;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -38,6 +41,7 @@ public class ReferenceClassifiers {
     private final QualityStore quality;
     private final CheckpointStore checkpoints;
     private final RunSpecStore specs;
+    private final DatasetStore datasets;
     private final HeldOutSplits splits;
     private final EvaluationConfig config;
     private final Emitter<Record<String, String>> commands;
@@ -51,20 +55,28 @@ public class ReferenceClassifiers {
             QualityStore quality,
             CheckpointStore checkpoints,
             RunSpecStore specs,
+            DatasetStore datasets,
             HeldOutSplits splits,
             EvaluationConfig config,
             @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands) {
         this.quality = quality;
         this.checkpoints = checkpoints;
         this.specs = specs;
+        this.datasets = datasets;
         this.splits = splits;
         this.config = config;
         this.commands = commands;
     }
 
-    /** The run id of the reference classifier the evaluator starts for a built-in data set. */
+    /**
+     * The run id of the reference classifier the evaluator starts for a data set: {@code classifier-<data set>}, or
+     * for a name too long for that, its first 40 characters and a hash of the whole.
+     */
     public static String classifierRunId(String dataset) {
-        return "classifier-" + dataset;
+        String runId = "classifier-" + dataset;
+        return Ids.isValid(runId)
+                ? runId
+                : "classifier-" + dataset.substring(0, 40) + "-" + Integer.toHexString(dataset.hashCode());
     }
 
     /** The judge of {@code dataset}'s images, or empty while it has no chosen classifier or no held-out split. */
@@ -131,11 +143,20 @@ public class ReferenceClassifiers {
      * or the data set cannot have one (no classifier family of its shape, or no held-out split to test it on).
      */
     public void startOneFor(String dataset) {
-        Optional<Catalog.Dataset> known = Catalog.dataset(dataset);
+        Optional<Catalog.Dataset> known = datasets.find(dataset);
         Optional<Catalog.Model> family = known.flatMap(Catalog::classifierFor);
         if (family.isEmpty()) {
             LOG.infof(
-                    "dataset=%s has no reference classifier family or held-out split: its GANs go unmeasured", dataset);
+                    "dataset=%s has no reference classifier family (one needs 10 labelled classes of 28x28x1 or "
+                            + "32x32x3 images): its GANs go unmeasured",
+                    dataset);
+            return;
+        }
+        if (splits.of(dataset).isEmpty()) {
+            LOG.infof(
+                    "dataset=%s has no held-out split to test a classifier on (uploaded before held-out splits, or a "
+                            + "class of fewer than %d images): its GANs go unmeasured",
+                    dataset, UploadedDataset.HELD_OUT_EVERY);
             return;
         }
         String runId = classifierRunId(dataset);
@@ -152,7 +173,7 @@ public class ReferenceClassifiers {
                 family.get().name(),
                 dataset,
                 config.classifierEpochs(),
-                128,
+                batchSize(known.get().images()),
                 1e-3,
                 0.9,
                 0.999,
@@ -163,6 +184,16 @@ public class ReferenceClassifiers {
                 config.classifierDatasetLimit());
         specs.save(spec);
         commands.send(Record.of(runId, Json.write(RunCommand.start(spec))));
-        LOG.infof("dataset=%s has no reference classifier: started run %s (%d epochs)", dataset, runId, spec.epochs());
+        LOG.infof(
+                "dataset=%s has no reference classifier: started run %s (%d epochs at batch %d)",
+                dataset, runId, spec.epochs(), spec.batchSize());
+    }
+
+    /**
+     * 128, as the reference classifier was measured with; a small upload gets at least 10 steps an epoch instead of
+     * none (an incomplete last batch is dropped).
+     */
+    static int batchSize(int trainingImages) {
+        return Math.max(1, Math.min(128, trainingImages / 10));
     }
 }

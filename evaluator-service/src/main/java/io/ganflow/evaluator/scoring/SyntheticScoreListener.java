@@ -11,6 +11,7 @@ import io.ganflow.store.ObjectStoreException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
 public class SyntheticScoreListener {
 
     private static final Logger LOG = Logger.getLogger(SyntheticScoreListener.class);
+    /** Attempts at scoring one set that may stop part way before it is given up as FAILED. */
+    static final int MAX_ATTEMPTS = 3;
 
     private final SyntheticScorer scorer;
     private final ObjectStore store;
@@ -69,6 +72,7 @@ public class SyntheticScoreListener {
         SyntheticDatasetScore score;
         try {
             String dataset = scorer.datasetOf(result);
+            beginAttempt(result);
             publish(SyntheticDatasetScore.scoring(result, dataset, Math.toIntExact(result.total())));
             score = scorer.score(result, dataset);
         } catch (ScoreFailure e) {
@@ -88,6 +92,33 @@ public class SyntheticScoreListener {
                 score.state() == SyntheticDatasetScore.State.DONE ? "scored" : "not scored",
                 (System.currentTimeMillis() - started) / 1000,
                 score.message());
+    }
+
+    /**
+     * Counts the attempts at scoring this set (beside it in the store), and refuses a further one after
+     * {@link #MAX_ATTEMPTS}: a set whose scoring kills the evaluator (memory, a native crash) would otherwise be
+     * delivered to the next one, and the next, for ever.
+     */
+    private void beginAttempt(SyntheticDatasetResult result) {
+        String key = attemptsKey(result.requestId());
+        int attempts = store.get(key).map(SyntheticScoreListener::parseCount).orElse(0);
+        if (attempts >= MAX_ATTEMPTS) {
+            throw new ScoreFailure("scoring was begun " + attempts + " times and never finished (the evaluator "
+                    + "stopped part way, killed or out of memory): not tried again");
+        }
+        store.put(key, String.valueOf(attempts + 1).getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    static String attemptsKey(String requestId) {
+        return SyntheticDatasetScore.key(requestId).replace("score.json", "score-attempts");
+    }
+
+    private static int parseCount(byte[] bytes) {
+        try {
+            return Integer.parseInt(new String(bytes, StandardCharsets.UTF_8).trim());
+        } catch (NumberFormatException e) {
+            return MAX_ATTEMPTS; // not ours to have written: do not keep trying
+        }
     }
 
     /** The score kept from an earlier delivery, if one was finished (one that cannot be read is made again). */

@@ -11,6 +11,7 @@ import io.ganflow.models.classifier.ClassifierShape;
 import io.ganflow.models.quality.AccuracyScore;
 import io.ganflow.models.quality.QualityScores;
 import io.ganflow.models.training.RunTrainings;
+import io.ganflow.store.DatasetStore;
 import io.ganflow.store.ObjectStore;
 import io.ganflow.store.RunSpecStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ public class SyntheticScorer {
 
     private final ObjectStore store;
     private final RunSpecStore specs;
+    private final DatasetStore datasets;
     private final HeldOutSplits splits;
     private final TrainingSamples samples;
     private final EvaluationConfig config;
@@ -46,11 +48,13 @@ public class SyntheticScorer {
     public SyntheticScorer(
             ObjectStore store,
             RunSpecStore specs,
+            DatasetStore datasets,
             HeldOutSplits splits,
             TrainingSamples samples,
             EvaluationConfig config) {
         this.store = store;
         this.specs = specs;
+        this.datasets = datasets;
         this.splits = splits;
         this.samples = samples;
         this.config = config;
@@ -68,7 +72,7 @@ public class SyntheticScorer {
     }
 
     SyntheticDatasetScore score(SyntheticDatasetResult result, String dataset) {
-        ClassifierShape shape = Catalog.dataset(dataset)
+        ClassifierShape shape = datasets.find(dataset)
                 .flatMap(Catalog::classifierFor)
                 .map(RunTrainings::shape)
                 .orElseThrow(() -> new ScoreFailure("data set " + dataset + " has no reference classifier family"));

@@ -15,10 +15,12 @@ import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
+import io.ganflow.events.UploadedDataset;
 import io.ganflow.models.classifier.ClassifierShape;
 import io.ganflow.models.classifier.ClassifierTraining;
 import io.ganflow.models.training.GanTraining;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.DatasetStore;
 import io.ganflow.store.ObjectStore;
 import io.ganflow.store.QualityStore;
 import io.ganflow.store.RunSpecStore;
@@ -30,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,10 +112,14 @@ class EvaluationTests {
 
     /** A small cGAN run on Fashion-MNIST with a unique id starting with {@code prefix}. */
     private static RunSpec cganRun(String prefix) {
+        return cganRun(prefix, RunSpec.FASHION_MNIST);
+    }
+
+    private static RunSpec cganRun(String prefix, String dataset) {
         return new RunSpec(
                 LocalInfrastructure.unique(prefix),
                 RunSpec.CGAN_FASHION_MNIST,
-                RunSpec.FASHION_MNIST,
+                dataset,
                 1,
                 16,
                 2e-4,
@@ -240,5 +248,66 @@ class EvaluationTests {
         assertFalse(QUALITY.has(unheard.runId(), 9));
         catchUp.catchUp();
         assertEquals(CLASSIFIER, QUALITY.find(unheard.runId(), 9).orElseThrow().classifierRunId());
+    }
+
+    /** An uploaded data set of 28x28x1 images, {@code perClass} of each of {@code classes} classes. */
+    private static String upload(String prefix, int classes, int perClass) {
+        String name = LocalInfrastructure.unique(prefix);
+        byte[] labels = new byte[classes * perClass];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) (i % classes);
+        }
+        new DatasetStore(STORE)
+                .save(
+                        new UploadedDataset(
+                                UploadedDataset.VERSION,
+                                name,
+                                1,
+                                28,
+                                IntStream.range(0, classes)
+                                        .mapToObj(c -> "class-" + c)
+                                        .toList(),
+                                Collections.nCopies(classes, perClass),
+                                List.of(),
+                                0,
+                                null,
+                                null,
+                                0,
+                                UploadedDataset.HELD_OUT_EVERY),
+                        new byte[labels.length * 784],
+                        labels);
+        return name;
+    }
+
+    @Test
+    void aGanOnAnUploadedDataSetGetsAReferenceClassifierOfItsShapeWhenItCanHaveOne() throws Exception {
+        String threeClasses = upload("three", 3, 7);
+        RunSpec unmeasurable = cganRun("on-three", threeClasses);
+        SPECS.save(unmeasurable);
+        announce(unmeasurable.runId(), 3, ganCheckpoint(unmeasurable, 3));
+
+        String pets = upload("pets", 10, 7);
+        EvaluatorProfile.DATASETS.answer(
+                "/datasets/" + pets + "/held-out", 200, ImageBatchCodec.encode(patches(pets, 5, 10)));
+        RunSpec gan = cganRun("on-pets", pets);
+        SPECS.save(gan);
+        announce(gan.runId(), 3, ganCheckpoint(gan, 3));
+
+        RunSpec started = eventually(
+                "a classifier run recorded for " + pets, () -> SPECS.load(ReferenceClassifiers.classifierRunId(pets)));
+        assertEquals("classifier-fashion-mnist", started.model(), "the family of its shape");
+        assertEquals(pets, started.dataset());
+        Thread.sleep(2_000);
+        assertTrue(
+                SPECS.load(ReferenceClassifiers.classifierRunId(threeClasses)).isEmpty(),
+                "3 classes: no classifier family fits, none is started");
+    }
+
+    @Test
+    void aDataSetNameTooLongForAClassifierRunIdStillGetsAValidOne() {
+        String longest = "a".repeat(63);
+        String runId = ReferenceClassifiers.classifierRunId(longest);
+        assertTrue(io.ganflow.events.Ids.isValid(runId), runId);
+        assertFalse(runId.equals(ReferenceClassifiers.classifierRunId("a".repeat(62))));
     }
 }

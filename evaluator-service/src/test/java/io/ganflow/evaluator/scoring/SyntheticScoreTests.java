@@ -82,11 +82,19 @@ class SyntheticScoreTests {
         SyntheticDatasetResult altered =
                 done(run, "altered", SyntheticZips.idx(REAL.pixels(), REAL.labels()), "idx", true);
         STORE.put(altered.objectKey(), new byte[] {1, 2, 3}, "application/zip");
+        SyntheticDatasetResult killer =
+                done(run, "killer", SyntheticZips.idx(REAL.pixels(), REAL.labels()), "idx", true);
+        // three evaluators already died while scoring it
+        STORE.put(
+                SyntheticScoreListener.attemptsKey(killer.requestId()),
+                String.valueOf(SyntheticScoreListener.MAX_ATTEMPTS).getBytes(),
+                "text/plain");
         SyntheticDatasetResult unreadable =
                 done(run, "unreadable", SyntheticZips.zip(Map.of("labels.csv", new byte[0])), "png-zip", true);
         Map<String, String> poison = PoisonRecords.send(
                 SyntheticDatasetResult.TOPIC, "poison-" + run.runId() + "-", PoisonRecords.of(Json.write(faithful)));
-        for (SyntheticDatasetResult result : List.of(faithful, mislabelled, notAsked, deleted, altered, unreadable)) {
+        for (SyntheticDatasetResult result :
+                List.of(faithful, mislabelled, notAsked, deleted, altered, unreadable, killer)) {
             KafkaTestClient.send(SyntheticDatasetResult.TOPIC, result.requestId(), Json.write(result));
         }
 
@@ -117,6 +125,7 @@ class SyntheticScoreTests {
         assertFailed(deleted, "deleted before it was scored");
         assertFailed(altered, "not the one its job made");
         assertFailed(unreadable, "labels.csv");
+        assertFailed(killer, "never finished");
 
         Map<String, String> reasons =
                 PoisonRecords.awaitParked("dead-letters-evaluator-service", poison, Duration.ofSeconds(60));

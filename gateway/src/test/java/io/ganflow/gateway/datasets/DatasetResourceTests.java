@@ -86,7 +86,8 @@ class DatasetResourceTests {
                                 0,
                                 null,
                                 null,
-                                0),
+                                0,
+                                UploadedDataset.HELD_OUT_EVERY),
                         new byte[2 * 28 * 28],
                         new byte[] {0, 1});
         given().contentType("application/json")
