@@ -116,20 +116,7 @@ class EvaluationTests {
     }
 
     private static RunSpec cganRun(String prefix, String dataset) {
-        return new RunSpec(
-                LocalInfrastructure.unique(prefix),
-                RunSpec.CGAN_FASHION_MNIST,
-                dataset,
-                1,
-                16,
-                2e-4,
-                0.5,
-                0.999,
-                100,
-                2,
-                1,
-                3L,
-                0);
+        return TestRuns.cgan(prefix, dataset);
     }
 
     private static String ganCheckpoint(RunSpec spec, long step) {

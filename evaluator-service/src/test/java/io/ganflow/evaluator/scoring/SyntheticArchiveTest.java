@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.models.quality.AccuracyScore;
+import io.ganflow.testing.ImageArchives;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,14 +39,14 @@ class SyntheticArchiveTest {
     void anArchiveUnlikeWhatItsJobSaidIsRefusedWithTheReason() throws IOException {
         refused(SyntheticZips.idx(pixels, labels), "idx", 6, "IDX header of 6 images");
         refused(SyntheticZips.idx(pixels, new int[] {0, 1, 2, 3, 10}), "idx", 5, "label outside 0-9");
-        refused(SyntheticZips.zip(Map.of("labels-idx1-ubyte", new byte[8])), "idx", 5, "no images-idx3-ubyte");
+        refused(ImageArchives.zip(Map.of("labels-idx1-ubyte", new byte[8])), "idx", 5, "no images-idx3-ubyte");
         byte[] cut = SyntheticZips.idx(pixels, labels);
         refused(Arrays.copyOf(cut, cut.length / 2), "idx", 5, "not a readable ZIP");
         refused("not a zip".getBytes(StandardCharsets.UTF_8), "png-zip", 5, "not a readable ZIP");
 
         refused(SyntheticZips.png(pixels, labels), "png-zip", 4, "4 lines");
         refused(
-                SyntheticZips.zip(Map.of(
+                ImageArchives.zip(Map.of(
                         "labels.csv",
                         "file,label\nimage-000000.png,0\n".getBytes(StandardCharsets.UTF_8),
                         "image-000000.png",
@@ -54,14 +55,14 @@ class SyntheticArchiveTest {
                 1,
                 "image-000000.png: not a");
         refused(
-                SyntheticZips.zip(
+                ImageArchives.zip(
                         Map.of("labels.csv", "file,label\n../../etc/passwd,0\n".getBytes(StandardCharsets.UTF_8))),
                 "png-zip",
                 1,
                 "should name image-000000.png");
         byte[] huge = new byte[2 << 20];
         refused(
-                SyntheticZips.zip(Map.of(
+                ImageArchives.zip(Map.of(
                         "labels.csv",
                         "file,label\nimage-000000.png,0\n".getBytes(StandardCharsets.UTF_8),
                         "image-000000.png",

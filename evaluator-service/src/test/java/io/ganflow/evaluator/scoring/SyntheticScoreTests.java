@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.evaluator.evaluation.EvaluatorProfile;
+import io.ganflow.evaluator.evaluation.TestRuns;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
 import io.ganflow.events.Json;
@@ -15,6 +16,7 @@ import io.ganflow.events.SyntheticDatasetScore;
 import io.ganflow.store.ObjectStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.ClassPatches;
+import io.ganflow.testing.ImageArchives;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.ganflow.testing.PoisonRecords;
@@ -52,20 +54,7 @@ class SyntheticScoreTests {
                 200,
                 ImageBatchCodec.encode(ClassPatches.batch("held", 7, 300, 10)));
         EvaluatorProfile.DATASETS.answer("/datasets/fashion-mnist/training-sample", 200, ImageBatchCodec.encode(REAL));
-        RunSpec run = new RunSpec(
-                LocalInfrastructure.unique("scored"),
-                RunSpec.CGAN_FASHION_MNIST,
-                RunSpec.FASHION_MNIST,
-                1,
-                16,
-                2e-4,
-                0.5,
-                0.999,
-                100,
-                2,
-                1,
-                3L,
-                0);
+        RunSpec run = TestRuns.cgan("scored", RunSpec.FASHION_MNIST);
         new RunSpecStore(STORE).save(run);
 
         int[] shuffled = REAL.labels().clone();
@@ -90,7 +79,7 @@ class SyntheticScoreTests {
                 String.valueOf(SyntheticScoreListener.MAX_ATTEMPTS).getBytes(),
                 "text/plain");
         SyntheticDatasetResult unreadable =
-                done(run, "unreadable", SyntheticZips.zip(Map.of("labels.csv", new byte[0])), "png-zip", true);
+                done(run, "unreadable", ImageArchives.zip(Map.of("labels.csv", new byte[0])), "png-zip", true);
         Map<String, String> poison = PoisonRecords.send(
                 SyntheticDatasetResult.TOPIC, "poison-" + run.runId() + "-", PoisonRecords.of(Json.write(faithful)));
         for (SyntheticDatasetResult result :

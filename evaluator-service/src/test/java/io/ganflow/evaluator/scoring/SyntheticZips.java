@@ -1,6 +1,7 @@
 package io.ganflow.evaluator.scoring;
 
 import io.ganflow.models.image.Png;
+import io.ganflow.testing.ImageArchives;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-/** Synthetic data set ZIPs of 28x28x1 images as the samplers write them, or anything else, for tests. */
+/** Synthetic data set ZIPs of 28x28x1 images as the samplers write them, for tests. */
 final class SyntheticZips {
 
     private SyntheticZips() {}
@@ -26,7 +25,7 @@ final class SyntheticZips {
             csv.append(file).append(',').append(labels[i]).append('\n');
         }
         entries.put("labels.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-        return zip(entries);
+        return ImageArchives.zip(entries);
     }
 
     /** The samplers' idx format: Fashion-MNIST's files in a ZIP. */
@@ -45,18 +44,7 @@ final class SyntheticZips {
         for (int label : labels) {
             labelsOut.write(label);
         }
-        return zip(Map.of("images-idx3-ubyte", images.toByteArray(), "labels-idx1-ubyte", labelBytes.toByteArray()));
-    }
-
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return ImageArchives.zip(
+                Map.of("images-idx3-ubyte", images.toByteArray(), "labels-idx1-ubyte", labelBytes.toByteArray()));
     }
 }

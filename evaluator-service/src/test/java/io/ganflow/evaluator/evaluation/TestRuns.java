@@ -1,0 +1,28 @@
+package io.ganflow.evaluator.evaluation;
+
+import io.ganflow.events.RunSpec;
+import io.ganflow.testing.LocalInfrastructure;
+
+/** Run specs for the evaluator's tests. */
+public final class TestRuns {
+
+    private TestRuns() {}
+
+    /** A small cGAN run on {@code dataset} with a unique id starting with {@code prefix}. */
+    public static RunSpec cgan(String prefix, String dataset) {
+        return new RunSpec(
+                LocalInfrastructure.unique(prefix),
+                RunSpec.CGAN_FASHION_MNIST,
+                dataset,
+                1,
+                16,
+                2e-4,
+                0.5,
+                0.999,
+                100,
+                2,
+                1,
+                3L,
+                0);
+    }
+}
