@@ -341,6 +341,23 @@ class FashionMnistRunEndToEndTest {
             assertTrue(
                     score.matches(".*trained on it \\d+\\.\\d%, on as many real images \\d+\\.\\d% \\(10000 real.*"),
                     score);
+
+            // the evaluator measures the run's checkpoints once Fashion-MNIST's reference classifier is trained (the
+            // first cGAN checkpoint of the stack started it): the quality charts fill, the slider's label gives a
+            // checkpoint's figures, and the best one (lowest FCD) can be shown
+            new WebDriverWait(browser, Duration.ofMinutes(8))
+                    .until(driver -> ((Number) browser.executeScript(
+                                            "return live.runId === arguments[0] && live.bestStep !== null"
+                                                    + " ? live.accuracy.data[0].length : 0",
+                                            runId))
+                                    .intValue()
+                            >= 1);
+            WebElement best = browser.findElement(By.id("best"));
+            assertTrue(best.isDisplayed());
+            best.click();
+            String label = browser.findElement(By.id("step-label")).getText();
+            assertTrue(label.contains("accuracy") && label.contains("FCD") && label.contains("(best FCD)"), label);
+            assertTrue(browser.findElement(By.id("quality-note")).getText().contains("classifier-fashion-mnist"));
             Files.write(Path.of("target/browser-run.png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (TimeoutException e) {
             Files.write(Path.of("target/browser-failed.png"), browser.getScreenshotAs(OutputType.BYTES));

@@ -20,7 +20,11 @@ import java.util.List;
  * @param classAccuracy the same per class, in class order; empty when {@code accuracy} is null
  * @param confusion where the images of each requested class went: {@code confusion[requested][predicted]} counts
  *     images (rows sum to the images of that class); empty when {@code accuracy} is null, and in records written
- *     before it was added
+ *     before it was added * @param precision improved precision (Kynkäänniemi et al., 2019) in the classifier's features, k = 3: the share of
+ *     generated images inside the real images' manifold, against as many real held-out images as were generated;
+ *     null for a classifier and in records written before it was added
+ * @param recall the share of those real images inside the generated images' manifold (a collapsed generator keeps its
+ *     precision and loses its recall)
  */
 public record CheckpointQuality(
         int version,
@@ -37,7 +41,9 @@ public record CheckpointQuality(
         Double accuracy,
         List<Double> classAccuracy,
         long timeMillis,
-        List<List<Integer>> confusion) {
+        List<List<Integer>> confusion,
+        Double precision,
+        Double recall) {
 
     public static final String TOPIC = "checkpoint-quality";
     public static final int VERSION = 1;
@@ -58,5 +64,44 @@ public record CheckpointQuality(
             throw new IllegalArgumentException("fcd must be 0 or more, was " + fcd);
         }
         Fields.share(accuracy, "accuracy");
+        Fields.share(precision, "precision");
+        Fields.share(recall, "recall");
+    }
+
+    /** A record without precision and recall (a classifier's, or as written before they were measured). */
+    public CheckpointQuality(
+            int version,
+            String runId,
+            long step,
+            int epoch,
+            String dataset,
+            String classifierRunId,
+            long classifierStep,
+            int images,
+            int heldOutImages,
+            Double fcd,
+            double classEntropyBits,
+            Double accuracy,
+            List<Double> classAccuracy,
+            long timeMillis,
+            List<List<Integer>> confusion) {
+        this(
+                version,
+                runId,
+                step,
+                epoch,
+                dataset,
+                classifierRunId,
+                classifierStep,
+                images,
+                heldOutImages,
+                fcd,
+                classEntropyBits,
+                accuracy,
+                classAccuracy,
+                timeMillis,
+                confusion,
+                null,
+                null);
     }
 }

@@ -10,6 +10,7 @@ import io.ganflow.events.TrainingState;
 import io.ganflow.models.classifier.LoadedClassifier;
 import io.ganflow.models.quality.FeatureStatistics;
 import io.ganflow.models.quality.FrechetDistance;
+import io.ganflow.models.quality.ManifoldPrecisionRecall;
 import io.ganflow.models.quality.QualityScores;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.models.training.RunTrainings;
@@ -51,6 +52,8 @@ public class CheckpointEvaluator {
         }
         LoadedClassifier.Classified seen = judge.classifier().classify(pixels, requested.length);
         QualityScores scores = QualityScores.measure(seen, conditional ? requested : null, judge.real(), CLASSES);
+        ManifoldPrecisionRecall manifolds = ManifoldPrecisionRecall.of(
+                sameCount(judge.realFeatures(), seen.count()), seen.features(), ManifoldPrecisionRecall.K);
         return new CheckpointQuality(
                 CheckpointQuality.VERSION,
                 state.spec().runId(),
@@ -66,7 +69,21 @@ public class CheckpointEvaluator {
                 scores.accuracy().map(QualityScores.ClassAccuracy::overall).orElse(null),
                 scores.accuracy().map(a -> boxed(a.perClass())).orElse(List.of()),
                 System.currentTimeMillis(),
-                scores.accuracy().map(a -> boxed(a.confusion())).orElse(List.of()));
+                scores.accuracy().map(a -> boxed(a.confusion())).orElse(List.of()),
+                manifolds.precision(),
+                manifolds.recall());
+    }
+
+    /** {@code count} of the real features, evenly spread over the held-out split (as many as were generated). */
+    static double[][] sameCount(double[][] real, int count) {
+        if (count >= real.length) {
+            return real;
+        }
+        double[][] sample = new double[count][];
+        for (int i = 0; i < count; i++) {
+            sample[i] = real[(int) ((long) i * real.length / count)];
+        }
+        return sample;
     }
 
     /** A classifier's figures, and the FCD between the two halves of the held-out split in its features. */

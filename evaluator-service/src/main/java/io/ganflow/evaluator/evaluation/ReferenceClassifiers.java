@@ -47,9 +47,17 @@ public class ReferenceClassifiers {
     private final Emitter<Record<String, String>> commands;
     private final Map<String, Judge> judges = new ConcurrentHashMap<>();
 
-    /** A chosen classifier, loaded, with the statistics of its features of the real held-out images. */
+    /** A chosen classifier, loaded, with its features of the real held-out images and their statistics. */
     public record Judge(
-            ReferenceClassifierChoice choice, LoadedClassifier classifier, FeatureStatistics real, int heldOutImages) {}
+            ReferenceClassifierChoice choice,
+            LoadedClassifier classifier,
+            FeatureStatistics real,
+            double[][] realFeatures) {
+
+        public int heldOutImages() {
+            return realFeatures.length;
+        }
+    }
 
     public ReferenceClassifiers(
             QualityStore quality,
@@ -99,9 +107,9 @@ public class ReferenceClassifiers {
         LoadedClassifier classifier = LoadedClassifier.load(
                 RunTrainings.shape(family), checkpoints.readPart(manifest, CheckpointParts.CLASSIFIER));
         ImageBatch split = heldOut.get();
-        FeatureStatistics real = FeatureStatistics.of(
-                classifier.classify(split.pixels(), split.size()).features());
-        Judge judge = new Judge(choice.get(), classifier, real, split.size());
+        double[][] realFeatures =
+                classifier.classify(split.pixels(), split.size()).features();
+        Judge judge = new Judge(choice.get(), classifier, FeatureStatistics.of(realFeatures), realFeatures);
         Judge replaced = judges.put(dataset, judge);
         if (replaced != null) {
             replaced.classifier().close();

@@ -208,6 +208,9 @@ class EvaluationTests {
         assertEquals(300, measured.heldOutImages());
         assertEquals(CLASSIFIER, measured.classifierRunId());
         assertTrue(measured.fcd() > 0, "an untrained generator is far from the patches");
+        assertTrue(measured.precision() >= 0 && measured.precision() <= 1, "precision " + measured.precision());
+        assertTrue(
+                measured.recall() < 0.5, "an untrained generator covers little of the patches: " + measured.recall());
         assertEquals(10, measured.classAccuracy().size());
         for (int c = 0; c < 10; c++) {
             List<Integer> row = measured.confusion().get(c);

@@ -7,6 +7,7 @@ import io.ganflow.dataset.idx.FashionMnist;
 import io.ganflow.dataset.idx.LabelledImages;
 import io.ganflow.models.quality.FeatureStatistics;
 import io.ganflow.models.quality.FrechetDistance;
+import io.ganflow.models.quality.ManifoldPrecisionRecall;
 import io.ganflow.models.quality.QualityScores;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -100,6 +101,22 @@ class FashionMnistClassifierTest {
         assertTrue(scores.classEntropyBits() < 0.3, "entropy " + scores.classEntropyBits());
         assertTrue(scores.fcd() > 10 * healthy.fcd(), scores.fcd() + " vs " + healthy.fcd());
         assertTrue(scores.accuracy().isEmpty(), "no requested classes, no accuracy");
+    }
+
+    @Test
+    void precisionAndRecallSeparateRealVarietyFromOneImageRepeated() {
+        double[][] sample = Arrays.copyOfRange(real.features(), 5_000, 6_000);
+        ManifoldPrecisionRecall halves =
+                ManifoldPrecisionRecall.of(sample, Arrays.copyOfRange(real.features(), 0, 1_000), 3);
+        double[][] collapsed = new double[1_000][];
+        Arrays.fill(collapsed, real.features()[0]);
+        ManifoldPrecisionRecall repeated = ManifoldPrecisionRecall.of(sample, collapsed, 3);
+        System.out.printf(
+                "classifier: precision/recall of 1,000 real test images against 1,000 others %.3f/%.3f; one image"
+                        + " repeated %.3f/%.3f%n",
+                halves.precision(), halves.recall(), repeated.precision(), repeated.recall());
+        assertTrue(halves.precision() > 0.6 && halves.recall() > 0.6, halves.toString());
+        assertTrue(repeated.recall() < 0.01, "a collapsed generator covers nothing: " + repeated);
     }
 
     private static double trace(FeatureStatistics statistics) {
