@@ -40,9 +40,18 @@ public class RunSessions {
     private final RunSpecStore specs;
     private final Checkpoints checkpoints;
     private final TrainerConfig config;
+    /** How long a run without a spec here has its batches skipped before the store is asked again. */
+    static final long UNKNOWN_RECHECK_MILLIS = 5_000;
+
     private final Map<String, RunSession> open = new HashMap<>();
-    /** Runs whose batches this trainer skips: ended, or not trainable here. */
+    /** Runs whose batches this trainer skips for good: ended, stopped or failed. */
     private final Set<String> ignored = new HashSet<>();
+    /**
+     * Runs without a spec in this trainer's store, until when their batches are skipped without asking the store
+     * again. Not for good: a run id may be another deployment's on a shared broker now and get a spec of ours later
+     * (the evaluator's fixed {@code classifier-<data set>} ids do), and its batches must then be trained.
+     */
+    private final Map<String, Long> unknownUntil = new HashMap<>();
     /** Runs users stopped, handed from the command listener's thread to the training thread. */
     private final Queue<String> stopRequests = new ConcurrentLinkedQueue<>();
 
@@ -67,7 +76,20 @@ public class RunSessions {
         if (session != null || ignored.contains(runId)) {
             return Optional.ofNullable(session);
         }
+        long now = System.currentTimeMillis();
+        Long unknownTill = unknownUntil.get(runId);
+        if (unknownTill != null && now < unknownTill) {
+            return Optional.empty();
+        }
         TrainableRuns.Decision decision = trainable.decide(runId);
+        if (decision.verdict() == TrainableRuns.Verdict.UNKNOWN) {
+            if (unknownTill == null) {
+                LOG.infof("run=%s skipping its batches: %s", runId, decision.reason());
+            }
+            unknownUntil.put(runId, now + UNKNOWN_RECHECK_MILLIS);
+            return Optional.empty();
+        }
+        unknownUntil.remove(runId);
         if (!decision.trainable()) {
             LOG.infof("run=%s skipping its batches: %s", runId, decision.reason());
             ignored.add(runId);

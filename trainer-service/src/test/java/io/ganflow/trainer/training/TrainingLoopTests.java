@@ -162,6 +162,54 @@ class TrainingLoopTests {
     }
 
     @Test
+    void batchesOfARunWithoutASpecHereAreSkippedOnlyUntilItGetsOne() throws InterruptedException {
+        // a fixed run id (the evaluator's classifier-<data set>) of another deployment on a shared broker, before
+        // this deployment records a run of that id
+        String live = LocalInfrastructure.unique("live");
+        SPECS.save(new RunSpec(
+                live, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 1, 1, 3L, 32));
+        sendEpoch(live, 0);
+        await(CheckpointEvent.TOPIC, live, CheckpointEvent.class, e -> e.step() == 2, 1); // the feed is reading
+        String runId = LocalInfrastructure.unique("later");
+        sendEpoch(runId, 0);
+        Thread.sleep(3_000);
+        assertTrue(await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> true, 1, Duration.ofSeconds(1))
+                .isEmpty());
+
+        SPECS.save(new RunSpec(
+                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 16, 2e-4, 0.5, 0.999, 100, 1, 1, 3L, 32));
+        Thread.sleep(RunSessions.UNKNOWN_RECHECK_MILLIS);
+        sendEpoch(runId, 0);
+        assertEquals(
+                1,
+                await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> e.step() == 2, 1)
+                        .size(),
+                "its batches are trained once it is ours");
+    }
+
+    /** Both batches of 16 images of {@code runId}'s {@code epoch}. */
+    private static void sendEpoch(String runId, int epoch) {
+        for (int index = 0; index < 2; index++) {
+            Random random = new Random(index);
+            byte[] pixels = new byte[16 * 784];
+            random.nextBytes(pixels);
+            KafkaTestClient.send(
+                    ImageBatch.TOPIC,
+                    runId,
+                    ImageBatchCodec.encode(new ImageBatch(
+                            runId,
+                            epoch,
+                            index,
+                            2,
+                            1,
+                            28,
+                            28,
+                            random.ints(16, 0, 10).toArray(),
+                            pixels)));
+        }
+    }
+
+    @Test
     void checkpointsNobodyNeedsAreDeletedAndTheLatestEpochEndsAndPinnedOnesStay() {
         String runId = LocalInfrastructure.unique("retained");
         RunSpec everyStep = new RunSpec(
@@ -170,24 +218,7 @@ class TrainingLoopTests {
         CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
         checkpoints.pin(runId, 1, "syn-job"); // a synthetic data set job draws from step 1
         for (int epoch = 0; epoch < 2; epoch++) {
-            for (int index = 0; index < 2; index++) {
-                Random random = new Random(index);
-                byte[] pixels = new byte[16 * 784];
-                random.nextBytes(pixels);
-                KafkaTestClient.send(
-                        ImageBatch.TOPIC,
-                        runId,
-                        ImageBatchCodec.encode(new ImageBatch(
-                                runId,
-                                epoch,
-                                index,
-                                2,
-                                1,
-                                28,
-                                28,
-                                random.ints(16, 0, 10).toArray(),
-                                pixels)));
-            }
+            sendEpoch(runId, epoch);
         }
         await(CheckpointEvent.TOPIC, runId, CheckpointEvent.class, e -> e.step() == 4, 1);
         // steps 1..4, one checkpoint each; epoch 0 ended at 2, epoch 1 at 4; the latest is 4
