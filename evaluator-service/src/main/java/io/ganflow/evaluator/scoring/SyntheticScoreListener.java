@@ -59,10 +59,12 @@ public class SyntheticScoreListener {
                     result.requestId(), result.bucket());
             return;
         }
-        UntilAvailable.run("synthetic data set " + result.requestId() + "'s score", () -> scoreOnce(result));
+        // one attempt per delivery: an outage waited out part way is the same attempt, not another
+        boolean[] counted = {false};
+        UntilAvailable.run("synthetic data set " + result.requestId() + "'s score", () -> scoreOnce(result, counted));
     }
 
-    private void scoreOnce(SyntheticDatasetResult result) {
+    private void scoreOnce(SyntheticDatasetResult result, boolean[] attemptCounted) {
         Optional<SyntheticDatasetScore> kept = kept(result.requestId());
         if (kept.isPresent()) {
             publish(kept.get());
@@ -72,7 +74,10 @@ public class SyntheticScoreListener {
         SyntheticDatasetScore score;
         try {
             String dataset = scorer.datasetOf(result);
-            beginAttempt(result);
+            if (!attemptCounted[0]) {
+                beginAttempt(result);
+                attemptCounted[0] = true;
+            }
             publish(SyntheticDatasetScore.scoring(result, dataset, Math.toIntExact(result.total())));
             score = scorer.score(result, dataset);
         } catch (ScoreFailure e) {

@@ -129,6 +129,20 @@ class SyntheticScoreTests {
                 "no score that was not asked for");
         assertFalse(STORE.exists(SyntheticDatasetScore.key(notAsked.requestId())));
 
+        // the dataset-service away while a set is scored: waited out, one attempt however many tries it took
+        EvaluatorProfile.DATASETS.answer("/datasets/fashion-mnist/training-sample", 503, "store away".getBytes());
+        SyntheticDatasetResult patient =
+                done(run, "patient", SyntheticZips.idx(REAL.pixels(), REAL.labels()), "idx", true);
+        KafkaTestClient.send(SyntheticDatasetResult.TOPIC, patient.requestId(), Json.write(patient));
+        Thread.sleep(8_000); // a few tries, with backoff
+        EvaluatorProfile.DATASETS.answer("/datasets/fashion-mnist/training-sample", 200, ImageBatchCodec.encode(REAL));
+        assertEquals(SyntheticDatasetScore.State.DONE, finalScore(patient).state());
+        assertEquals(
+                "1",
+                new String(STORE.get(SyntheticScoreListener.attemptsKey(patient.requestId()))
+                        .orElseThrow()),
+                "an outage waited out is no new attempt");
+
         // delivered again: the kept score is published again, as it was (not trained a second time)
         KafkaTestClient.send(SyntheticDatasetResult.TOPIC, faithful.requestId(), Json.write(faithful));
         assertEquals(List.of(good, good), finalScores(faithful, 2));
