@@ -36,10 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -265,7 +268,10 @@ class FashionMnistRunEndToEndTest {
             Object runsBefore = browser.executeScript("return runs.map(r => r.runId)");
             form.findElement(By.tagName("button")).click();
 
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+            // the page redraws parts of itself as events arrive: an element replaced between finding and reading it
+            // is read again on the next poll
+            Wait<WebDriver> wait =
+                    new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class);
             // the page switches to the new run
             String runId = wait.until(driver -> (String) browser.executeScript(
                     "return live && !arguments[0].includes(live.runId) ? live.runId : null", runsBefore));
