@@ -45,6 +45,12 @@ public final class Catalog {
      */
     public static final int CONDITIONAL_CLASSES = 10;
 
+    /**
+     * A reference classifier has this many outputs; it is trained on a labelled data set of 2 up to this many classes,
+     * whose labels use its first outputs.
+     */
+    public static final int CLASSIFIER_CLASSES = 10;
+
     public static final Model CGAN_FASHION_MNIST =
             new Model("cgan-fashion-mnist", 1, 28, true, 100, "fashion-mnist", Kind.GAN);
     public static final Model DCGAN_CIFAR10 = new Model("dcgan-cifar10", 3, 32, false, 128, "cifar-10", Kind.GAN);
@@ -79,8 +85,8 @@ public final class Catalog {
     }
 
     /**
-     * The reference classifier family for images of {@code dataset}'s shape and classes (labelled, 10 classes), if
-     * there is one: built in or uploaded alike.
+     * The reference classifier family for images of {@code dataset}'s shape and classes (labelled, 2 to 10 classes),
+     * if there is one: built in or uploaded alike.
      */
     public static Optional<Model> classifierFor(Dataset dataset) {
         return MODELS.values().stream()
@@ -108,9 +114,9 @@ public final class Catalog {
                     dataset.channels()));
         }
         boolean classifier = model.kind() == Kind.CLASSIFIER;
-        if (classifier && (!dataset.labelled() || dataset.classes() != CONDITIONAL_CLASSES)) {
-            return Optional.of("classifier " + model.name() + " needs a labelled data set of " + CONDITIONAL_CLASSES
-                    + " classes; " + dataset.name() + " has "
+        if (classifier && (!dataset.labelled() || dataset.classes() < 2 || dataset.classes() > CLASSIFIER_CLASSES)) {
+            return Optional.of("classifier " + model.name() + " needs a labelled data set of 2 to "
+                    + CLASSIFIER_CLASSES + " classes; " + dataset.name() + " has "
                     + (dataset.labelled() ? dataset.classes() + " classes" : "no labels"));
         }
         if (model.conditional() && !dataset.labelled()) {

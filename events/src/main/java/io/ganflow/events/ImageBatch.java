@@ -42,7 +42,8 @@ public record ImageBatch(
 
     /**
      * Why this batch cannot be trained by {@code spec}'s run, or empty when it can: it must be of that run, hold
-     * {@code batchSize} images of the model's shape, and (for a conditional model) labels of its classes.
+     * {@code batchSize} images of the model's shape, and (for a conditional model or a classifier) labels of its
+     * classes.
      */
     public Optional<String> misfit(RunSpec spec) {
         Optional<Catalog.Model> model = Catalog.model(spec.model());
@@ -61,11 +62,12 @@ public record ImageBatch(
         if (size() != spec.batchSize()) {
             return Optional.of("batch of " + size() + " images for a run of batch size " + spec.batchSize());
         }
-        if (m.conditional()) {
+        if (m.conditional() || m.kind() == Catalog.Kind.CLASSIFIER) {
+            int classes = m.conditional() ? Catalog.CONDITIONAL_CLASSES : Catalog.CLASSIFIER_CLASSES;
             for (int label : labels) {
-                if (label >= Catalog.CONDITIONAL_CLASSES) {
-                    return Optional.of("label " + label + " outside the " + Catalog.CONDITIONAL_CLASSES
-                            + " classes of conditional model " + m.name());
+                if (label >= classes) {
+                    return Optional.of("label " + label + " outside the " + classes + " classes of "
+                            + (m.conditional() ? "conditional model " : "classifier ") + m.name());
                 }
             }
         }

@@ -118,6 +118,17 @@ class EventChecksTest {
     }
 
     @Test
+    void aClassifierBatchMayHoldOnlyLabelsOfItsOutputs() {
+        RunSpec classifier = new RunSpec(
+                "run-1", "classifier-fashion-mnist", "fashion-mnist", 1, 128, 1e-3, 0.9, 0.999, 100, 200, 50, 11L, 0);
+        assertEquals(Optional.empty(), batch("run-1", 1, 28, 128, 9).misfit(classifier));
+        assertTrue(batch("run-1", 1, 28, 128, 10)
+                .misfit(classifier)
+                .orElseThrow()
+                .contains("label 10 outside the 10 classes of classifier classifier-fashion-mnist"));
+    }
+
+    @Test
     void theDeserializerRefusesOversizedAndEmptyRecords() {
         RunStatusDeserializer deserializer = new RunStatusDeserializer();
         byte[] status = Json.writeBytes(RunStatus.pending(spec));

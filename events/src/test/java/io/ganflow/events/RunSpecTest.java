@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RunSpecTest {
@@ -44,15 +45,24 @@ class RunSpecTest {
     }
 
     @Test
-    void aReferenceClassifierNeedsTenLabelledClassesOfItsShape() {
+    void aReferenceClassifierNeedsTwoToTenLabelledClassesOfItsShape() {
         Catalog.Dataset unlabelled = new Catalog.Dataset("u", 1, 28, 0, false, 1000);
+        Catalog.Dataset oneClass = new Catalog.Dataset("o", 1, 28, 1, true, 1000);
         Catalog.Dataset threeClasses = new Catalog.Dataset("t", 1, 28, 3, true, 1000);
+        Catalog.Dataset elevenClasses = new Catalog.Dataset("e", 1, 28, 11, true, 1000);
         assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, unlabelled)
                 .orElseThrow()
-                .contains("needs a labelled data set of 10 classes; u has no labels"));
-        assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, threeClasses)
+                .contains("needs a labelled data set of 2 to 10 classes; u has no labels"));
+        assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, oneClass)
                 .orElseThrow()
-                .contains("t has 3 classes"));
+                .contains("o has 1 classes"));
+        assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, elevenClasses)
+                .orElseThrow()
+                .contains("e has 11 classes"));
+        assertEquals(
+                Optional.of(Catalog.CLASSIFIER_FASHION_MNIST),
+                Catalog.classifierFor(threeClasses),
+                "a data set of 3 classes uses 3 of the classifier's 10 outputs");
         assertTrue(Catalog.mismatch(Catalog.CLASSIFIER_FASHION_MNIST, Catalog.FASHION_MNIST)
                 .isEmpty());
         assertTrue(

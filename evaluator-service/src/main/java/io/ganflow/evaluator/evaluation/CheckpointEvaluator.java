@@ -6,6 +6,7 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ImageBatch;
+import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.TrainingState;
 import io.ganflow.models.classifier.LoadedClassifier;
 import io.ganflow.models.quality.FeatureStatistics;
@@ -15,6 +16,7 @@ import io.ganflow.models.quality.QualityScores;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.DatasetStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
@@ -23,19 +25,22 @@ import java.util.List;
 @ApplicationScoped
 public class CheckpointEvaluator {
 
-    private static final int CLASSES = Catalog.CONDITIONAL_CLASSES;
+    /** A conditional GAN's classes; an unconditional GAN makes as many fixed images as a conditional one. */
+    private static final int GENERATED_CLASSES = Catalog.CONDITIONAL_CLASSES;
 
     private final CheckpointStore checkpoints;
+    private final DatasetStore datasets;
     private final EvaluationConfig config;
 
-    public CheckpointEvaluator(CheckpointStore checkpoints, EvaluationConfig config) {
+    public CheckpointEvaluator(CheckpointStore checkpoints, DatasetStore datasets, EvaluationConfig config) {
         this.checkpoints = checkpoints;
+        this.datasets = datasets;
         this.config = config;
     }
 
     /** The requested classes of the fixed images: {@code imagesPerClass} of each class, class by class. */
     int[] requestedClasses() {
-        int[] labels = new int[CLASSES * config.imagesPerClass()];
+        int[] labels = new int[GENERATED_CLASSES * config.imagesPerClass()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i / config.imagesPerClass();
         }
@@ -50,8 +55,14 @@ public class CheckpointEvaluator {
                 state.spec(), manifest.step(), checkpoints.readPart(manifest, CheckpointParts.GENERATOR))) {
             pixels = generator.generate(Arrays.stream(requested).asLongStream().toArray(), config.seed());
         }
-        LoadedClassifier.Classified seen = judge.classifier().classify(pixels, requested.length);
-        QualityScores scores = QualityScores.measure(seen, conditional ? requested : null, judge.real(), CLASSES);
+        int classes = classesOf(state.spec().dataset());
+        if (conditional && classes != GENERATED_CLASSES) {
+            throw new MalformedEventException("conditional run on data set "
+                    + state.spec().dataset() + " of " + classes + " classes; its model makes " + GENERATED_CLASSES);
+        }
+        LoadedClassifier.Classified seen =
+                judge.classifier().classify(pixels, requested.length).among(classes);
+        QualityScores scores = QualityScores.measure(seen, conditional ? requested : null, judge.real(), classes);
         ManifoldPrecisionRecall manifolds = ManifoldPrecisionRecall.of(
                 sameCount(judge.realFeatures(), seen.count()), seen.features(), ManifoldPrecisionRecall.K);
         return new CheckpointQuality(
@@ -93,8 +104,10 @@ public class CheckpointEvaluator {
         Catalog.Model family = Catalog.model(state.spec().model()).orElseThrow();
         try (LoadedClassifier classifier = LoadedClassifier.load(
                 RunTrainings.shape(family), checkpoints.readPart(manifest, CheckpointParts.CLASSIFIER))) {
-            LoadedClassifier.Classified seen = classifier.classify(heldOut.pixels(), heldOut.size());
-            QualityScores.ClassAccuracy accuracy = QualityScores.accuracy(seen, heldOut.labels(), CLASSES);
+            int classes = classesOf(state.spec().dataset());
+            LoadedClassifier.Classified seen =
+                    classifier.classify(heldOut.pixels(), heldOut.size()).among(classes);
+            QualityScores.ClassAccuracy accuracy = QualityScores.accuracy(seen, heldOut.labels(), classes);
             int half = seen.count() / 2;
             double floor = FrechetDistance.between(
                     FeatureStatistics.of(Arrays.copyOfRange(seen.features(), 0, half)),
@@ -110,13 +123,25 @@ public class CheckpointEvaluator {
                     heldOut.size(),
                     heldOut.size(),
                     null,
-                    QualityScores.classEntropyBits(seen, CLASSES),
+                    QualityScores.classEntropyBits(seen, classes),
                     accuracy.overall(),
                     boxed(accuracy.perClass()),
                     System.currentTimeMillis(),
                     boxed(accuracy.confusion()));
             return new ClassifierMeasure(quality, floor);
         }
+    }
+
+    /**
+     * How many classes {@code dataset} has: its figures are per class of the data set, whose labels are the first of
+     * the classifier's outputs.
+     */
+    private int classesOf(String dataset) {
+        return datasets.find(dataset)
+                .map(Catalog.Dataset::classes)
+                .filter(classes -> classes >= 2 && classes <= Catalog.CLASSIFIER_CLASSES)
+                .orElseThrow(() -> new MalformedEventException(
+                        "data set " + dataset + " is gone, or has no classes a reference classifier tells apart"));
     }
 
     private static List<Double> boxed(double[] values) {

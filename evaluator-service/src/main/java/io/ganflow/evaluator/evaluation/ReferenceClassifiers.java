@@ -155,9 +155,9 @@ public class ReferenceClassifiers {
         Optional<Catalog.Model> family = known.flatMap(Catalog::classifierFor);
         if (family.isEmpty()) {
             LOG.infof(
-                    "dataset=%s has no reference classifier family (one needs 10 labelled classes of 28x28x1 or "
+                    "dataset=%s has no reference classifier family (one needs 2 to %d labelled classes of 28x28x1 or "
                             + "32x32x3 images): its GANs go unmeasured",
-                    dataset);
+                    dataset, Catalog.CLASSIFIER_CLASSES);
             return;
         }
         if (splits.of(dataset).isEmpty()) {

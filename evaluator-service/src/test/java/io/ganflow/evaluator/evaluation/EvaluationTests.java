@@ -240,8 +240,8 @@ class EvaluationTests {
         assertEquals(CLASSIFIER, QUALITY.find(unheard.runId(), 9).orElseThrow().classifierRunId());
     }
 
-    /** An uploaded data set of 28x28x1 images, {@code perClass} of each of {@code classes} classes. */
-    private static String upload(String prefix, int classes, int perClass) {
+    /** An uploaded data set of {@code side x side x channels} images, {@code perClass} of each of {@code classes}. */
+    private static String upload(String prefix, int classes, int perClass, int channels, int side) {
         String name = LocalInfrastructure.unique(prefix);
         byte[] labels = new byte[classes * perClass];
         for (int i = 0; i < labels.length; i++) {
@@ -252,8 +252,8 @@ class EvaluationTests {
                         new UploadedDataset(
                                 UploadedDataset.VERSION,
                                 name,
-                                1,
-                                28,
+                                channels,
+                                side,
                                 IntStream.range(0, classes)
                                         .mapToObj(c -> "class-" + c)
                                         .toList(),
@@ -264,19 +264,19 @@ class EvaluationTests {
                                 null,
                                 0,
                                 UploadedDataset.HELD_OUT_EVERY),
-                        new byte[labels.length * 784],
+                        new byte[labels.length * channels * side * side],
                         labels);
         return name;
     }
 
     @Test
     void aGanOnAnUploadedDataSetGetsAReferenceClassifierOfItsShapeWhenItCanHaveOne() throws Exception {
-        String threeClasses = upload("three", 3, 7);
-        RunSpec unmeasurable = cganRun("on-three", threeClasses);
+        String elevenClasses = upload("eleven", 11, 7, 1, 28);
+        RunSpec unmeasurable = cganRun("on-eleven", elevenClasses);
         SPECS.save(unmeasurable);
         announce(unmeasurable.runId(), 3, ganCheckpoint(unmeasurable, 3));
 
-        String pets = upload("pets", 10, 7);
+        String pets = upload("pets", 10, 7, 1, 28);
         EvaluatorProfile.DATASETS.answer(
                 "/datasets/" + pets + "/held-out", 200, ImageBatchCodec.encode(patches(pets, 5, 10)));
         RunSpec gan = cganRun("on-pets", pets);
@@ -289,8 +289,67 @@ class EvaluationTests {
         assertEquals(pets, started.dataset());
         Thread.sleep(2_000);
         assertTrue(
-                SPECS.load(ReferenceClassifiers.classifierRunId(threeClasses)).isEmpty(),
-                "3 classes: no classifier family fits, none is started");
+                SPECS.load(ReferenceClassifiers.classifierRunId(elevenClasses)).isEmpty(),
+                "11 classes: more than a classifier tells apart, none is started");
+    }
+
+    @Test
+    void anUnconditionalGanOnAnUploadOfThreeClassesIsMeasuredByAClassifierOfThoseThree() throws Exception {
+        String three = upload("three", 3, 7, 3, 32);
+        ImageBatch heldOut = ClassPatches.batch(three, 9_998, 300, 10_000, 3, 3, 32);
+        EvaluatorProfile.DATASETS.answer("/datasets/" + three + "/held-out", 200, ImageBatchCodec.encode(heldOut));
+        RunSpec dcgan = TestRuns.dcgan("dcgan-on-three", three);
+        SPECS.save(dcgan);
+        announce(dcgan.runId(), 3, ganCheckpoint(dcgan, 3));
+
+        String classifierRun = ReferenceClassifiers.classifierRunId(three);
+        RunSpec started = eventually("a classifier run recorded for " + three, () -> SPECS.load(classifierRun));
+        assertEquals("classifier-cifar10", started.model(), "the family of its shape");
+
+        // the classifier run's final checkpoint, trained on the three classes
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        try (ClassifierTraining training = ClassifierTraining.start(new ClassifierShape(3, 32, 10), 1e-3, 1, 3L)) {
+            for (int i = 0; i < 60; i++) {
+                training.step(ClassPatches.batch(classifierRun, i, 32, 60, 3, 3, 32), i);
+            }
+            parts.putAll(training.checkpointParts(null, 0));
+        }
+        parts.put(
+                CheckpointParts.STATE,
+                Json.writeBytes(new TrainingState(TrainingState.VERSION, started, 60, 1, 0, true, 60)));
+        announce(classifierRun, 60, CHECKPOINTS.write(classifierRun, 60, 1, parts));
+
+        ReferenceClassifierChoice chosen = eventually("the classifier chosen", () -> QUALITY.classifierOf(three));
+        assertTrue(chosen.heldOutAccuracy() > 0.9, "patches are easy: " + chosen.heldOutAccuracy());
+        CheckpointQuality ofClassifier = QUALITY.find(classifierRun, 60).orElseThrow();
+        assertEquals(3, ofClassifier.classAccuracy().size(), "a figure for each of the data set's classes");
+        assertEquals(3, ofClassifier.confusion().size());
+        for (int c = 0; c < 3; c++) {
+            int label = c;
+            List<Integer> row = ofClassifier.confusion().get(c);
+            assertEquals(3, row.size(), "its images are judged among the data set's classes only");
+            assertEquals(
+                    IntStream.of(heldOut.labels()).filter(l -> l == label).count(),
+                    (long) row.stream().mapToInt(Integer::intValue).sum(),
+                    row.stream().mapToInt(Integer::intValue).sum(),
+                    "the row of class " + c + " counts its held-out images");
+        }
+
+        CheckpointQuality measured =
+                eventually("the DCGAN checkpoint that waited, measured", () -> QUALITY.find(dcgan.runId(), 3));
+        assertEquals(classifierRun, measured.classifierRunId());
+        assertEquals(null, measured.accuracy(), "an unconditional GAN has no requested classes");
+        assertTrue(measured.fcd() > 0, "an untrained generator is far from the patches");
+        assertTrue(
+                measured.classEntropyBits() <= Math.log(3) / Math.log(2) + 1e-9,
+                "entropy over 3 classes: " + measured.classEntropyBits());
+        List<CheckpointQuality> published =
+                KafkaTestClient.await(
+                                CheckpointQuality.TOPIC, r -> dcgan.runId().equals(r.key()), 1, Duration.ofSeconds(30))
+                        .stream()
+                        .map(r -> Json.read(r.value(), CheckpointQuality.class))
+                        .toList();
+        assertEquals(measured.fcd(), published.get(0).fcd());
     }
 
     @Test

@@ -44,6 +44,27 @@ public final class LoadedClassifier implements AutoCloseable {
             }
             return best;
         }
+
+        /**
+         * The same images judged among the first {@code classes} classes only (a data set of fewer classes than the
+         * classifier has outputs): each image's probabilities of those classes, scaled to sum to 1.
+         */
+        public Classified among(int classes) {
+            int outputs = probabilities.length == 0 ? classes : probabilities[0].length;
+            if (classes < 1 || classes > outputs) {
+                throw new IllegalArgumentException(classes + " classes of a classifier of " + outputs + " outputs");
+            }
+            double[][] kept = new double[probabilities.length][];
+            for (int i = 0; i < probabilities.length; i++) {
+                double[] p = Arrays.copyOf(probabilities[i], classes);
+                double sum = Arrays.stream(p).sum();
+                for (int c = 0; c < classes; c++) {
+                    p[c] = sum > 0 ? p[c] / sum : 1.0 / classes;
+                }
+                kept[i] = p;
+            }
+            return new Classified(features, kept);
+        }
     }
 
     /** Loads parameters saved by {@link ClassifierTraining#parameters()}. */

@@ -42,9 +42,12 @@ public final class RunTrainings {
                 parts.apply(CheckpointParts.CLASSIFIER_OPTIMIZER));
     }
 
-    /** The classifier shape of a classifier family: its image shape and the 10 classes of the data it trains on. */
+    /**
+     * The classifier shape of a classifier family: its image shape and its 10 outputs (a data set of fewer classes
+     * uses the first of them).
+     */
     public static ClassifierShape shape(Catalog.Model family) {
-        return new ClassifierShape(family.channels(), family.side(), Catalog.CONDITIONAL_CLASSES);
+        return new ClassifierShape(family.channels(), family.side(), Catalog.CLASSIFIER_CLASSES);
     }
 
     private static Catalog.Model family(RunSpec spec) {
