@@ -78,6 +78,9 @@ ensure_api_keys() {
   export GAN_OPERATOR_KEYS GAN_READER_KEYS
   OPERATOR_KEY=${GAN_OPERATOR_KEYS%%,*}
   READER_KEY=${GAN_READER_KEYS%%,*}
+  # curl reads the key from a file (-H @file), so that it never shows on a command line (ps)
+  OPERATOR_HEADER="$STATE/operator-key.header"
+  (umask 077 && printf 'X-API-Key: %s\n' "$OPERATOR_KEY" > "$OPERATOR_HEADER")
 }
 
 random_key() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
@@ -89,7 +92,8 @@ start_service() {
   # temporary files (synthetic data sets on their way to the store) stay with the rest of the local state
   mkdir -p "$STATE/tmp"
   # supervised: a service that ends on its own is started again (infra/supervise.sh)
-  start_process "$name" "$ROOT/infra/supervise.sh" "$name" java -Xmx1g -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true -Dquarkus.http.port="$port" -Djava.io.tmpdir="$STATE/tmp" \
+  start_process "$name" "$ROOT/infra/supervise.sh" "$name" java -Xmx1g -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Djava.io.tmpdir="$STATE/tmp" \
     -Dganflow.fashion-mnist.directory="$FASHION_MNIST_DIR" -jar "$(service_jar "$name")"
 }
 
@@ -107,13 +111,13 @@ gan_up() {
     # one default run at a time: follow an unfinished one instead of queueing another behind it (not a reference
     # classifier the evaluator started)
     sleep 2 # the gateway rebuilds its view of the runs from Kafka as it starts
-    run_id=$(curl -fsS -H "X-API-Key: $OPERATOR_KEY" "$GATEWAY_URL/api/v1/runs" | grep -oE '"runId":"[^"]+","state":"(PENDING|RUNNING)"' \
+    run_id=$(curl -fsS -H @"$OPERATOR_HEADER" "$GATEWAY_URL/api/v1/runs" | grep -oE '"runId":"[^"]+","state":"(PENDING|RUNNING)"' \
       | grep -v '"runId":"classifier-' | head -1 | sed -E 's/"runId":"([^"]+)".*/\1/' || true)
   fi
   local verb="Following unfinished"
   if [ -z "$run_id" ]; then
     local run
-    run=$(curl -fsS -X POST -H 'Content-Type: application/json' -H "X-API-Key: $OPERATOR_KEY" -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
+    run=$(curl -fsS -X POST -H 'Content-Type: application/json' -H @"$OPERATOR_HEADER" -d "${1:-{\}}" "$GATEWAY_URL/api/v1/runs") \
       || die "the gateway refused to start the run"
     run_id=$(sed -E 's/.*"runId":"([^"]+)".*/\1/' <<< "$run")
     verb="Started"
@@ -140,7 +144,7 @@ gan_dataset() {
   mkdir -p "$STATE/tmp" && rm -f "$archive"
   jar --create --no-manifest --file "$archive" -C "$folder" . || die "could not pack $folder"
   ensure_api_keys
-  curl -sS -X PUT -H 'Content-Type: application/zip' -H "X-API-Key: $OPERATOR_KEY" --data-binary "@$archive" \
+  curl -sS -X PUT -H 'Content-Type: application/zip' -H @"$OPERATOR_HEADER" --data-binary "@$archive" \
     "$GATEWAY_URL/api/v1/datasets/$name?side=$side&channels=$channels"
   echo
   rm -f "$archive"

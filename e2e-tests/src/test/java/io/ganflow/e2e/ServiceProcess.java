@@ -37,8 +37,13 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command =
-                new ArrayList<>(List.of("java", "-Xmx1g", "-Dai.djl.offline=true", "-Dquarkus.http.port=" + port));
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx1g",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dai.djl.offline=true",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port));
         properties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -122,6 +127,11 @@ final class ServiceProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits for the process to end on its own; true when it did within {@code timeout}. */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** How many lines of its log contain {@code text}. */

@@ -1,5 +1,6 @@
 package io.ganflow.store;
 
+import io.ganflow.events.Placeholders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ public class ObjectStoreProducer {
     @Produces
     @Singleton
     ObjectStore objectStore(ObjectStoreConfig config) {
+        Placeholders.refuse("GAN_S3_SECRET_KEY (ganflow.store.secret-key)", config.secretKey());
         ObjectStore store = new ObjectStore(
                 config.endpoint(), config.publicEndpoint(), config.accessKey(), config.secretKey(), config.bucket());
         try {

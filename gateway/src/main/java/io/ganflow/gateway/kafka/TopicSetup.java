@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -37,7 +38,7 @@ public class TopicSetup {
 
     public TopicSetup(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "ganflow.kafka.batch-partitions", defaultValue = "4") int batchPartitions) {
+            @ConfigProperty(name = "ganflow.kafka.batch-partitions") int batchPartitions) {
         this.bootstrapServers = bootstrapServers;
         this.batchPartitions = batchPartitions;
     }
@@ -52,6 +53,8 @@ public class TopicSetup {
                                 List.of(new NewTopic(ImageBatch.TOPIC, Optional.of(batchPartitions), Optional.empty())))
                         .all()
                         .get();
+            } else {
+                raiseBatchPartitions(admin);
             }
             if (!existing.contains(DatasetNameClaims.TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(DatasetNameClaims.TOPIC, 1, (short) 1)
@@ -81,6 +84,26 @@ public class TopicSetup {
         } catch (Exception e) {
             // not fatal: the topic still works, only without compaction
             LOG.warnf("could not set up topics %s and %s: %s", RunStatus.TOPIC, ImageBatch.TOPIC, e.getMessage());
+        }
+    }
+
+    /** The setting raised on a batch topic of fewer partitions (Kafka cannot take partitions away). */
+    private void raiseBatchPartitions(Admin admin) throws Exception {
+        int current = admin.describeTopics(List.of(ImageBatch.TOPIC))
+                .allTopicNames()
+                .get()
+                .get(ImageBatch.TOPIC)
+                .partitions()
+                .size();
+        if (current < batchPartitions) {
+            admin.createPartitions(Map.of(ImageBatch.TOPIC, NewPartitions.increaseTo(batchPartitions)))
+                    .all()
+                    .get();
+            LOG.infof("topic %s raised from %d to %d partitions", ImageBatch.TOPIC, current, batchPartitions);
+        } else if (current > batchPartitions) {
+            LOG.warnf(
+                    "topic %s has %d partitions, more than ganflow.kafka.batch-partitions (%d): Kafka cannot lower it",
+                    ImageBatch.TOPIC, current, batchPartitions);
         }
     }
 }

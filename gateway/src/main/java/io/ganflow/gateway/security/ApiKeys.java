@@ -1,6 +1,8 @@
 package io.ganflow.gateway.security;
 
+import io.ganflow.events.Placeholders;
 import io.ganflow.events.Sha256;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -19,6 +21,7 @@ import java.util.function.Function;
  * SHA-256 digests are kept, compared in constant time.
  */
 @ApplicationScoped
+@Startup // made as the gateway starts, so that it refuses to start without real keys
 public class ApiKeys {
 
     public static final String COOKIE = "ganflow-key";
@@ -32,6 +35,8 @@ public class ApiKeys {
             throw new IllegalStateException("no operator API key: set GAN_OPERATOR_KEYS (and GAN_READER_KEYS for "
                     + "read-only clients), comma-separated; ./gan up makes local ones");
         }
+        operators.forEach(key -> Placeholders.refuse("an operator key of GAN_OPERATOR_KEYS", key));
+        config.readerKeys().orElse(List.of()).forEach(key -> Placeholders.refuse("a key of GAN_READER_KEYS", key));
         config.readerKeys().orElse(List.of()).forEach(key -> add(key, Role.READER));
         operators.forEach(key -> add(key, Role.OPERATOR));
     }

@@ -1,5 +1,6 @@
 package io.ganflow.trainer.numerics;
 
+import io.ganflow.models.ComputeDevice;
 import io.ganflow.models.numerics.PrecisionCheck;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -23,9 +24,8 @@ public class NumericsSelfTest {
 
     void check(@Observes @Priority(1) StartupEvent event) {
         if (enabled) {
-            LOG.infof(
-                    "float32 layers agree with float64 here (checked in %d ms)",
-                    PrecisionCheck.requireTrustworthyFloat32());
+            long millis = PrecisionCheck.requireTrustworthyFloat32();
+            LOG.infof("float32 layers agree with float64 on %s (checked in %d ms)", ComputeDevice.describe(), millis);
         }
     }
 }
