@@ -79,6 +79,11 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         return took;
     }
 
+    /** Every service of the stack that runs now, trainers included. */
+    static List<ServiceProcess> services() {
+        return List.copyOf(SERVICES);
+    }
+
     static ServiceProcess sampler() {
         return sampler;
     }

@@ -12,6 +12,8 @@ import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.retry.Backoff;
 import io.ganflow.store.RunSpecStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -45,10 +47,15 @@ public class EpochPublisher {
 
     private final MutinyEmitter<Record<String, byte[]>> batches;
     private final Emitter<Record<String, String>> statuses;
+    /** Batches and their bytes sent (acknowledged by the broker): rates of these are the data path's throughput. */
+    private final Counter batchesPublished;
+
+    private final Counter bytesPublished;
 
     public EpochPublisher(
             DatasetCatalog catalog,
             RunSpecStore specs,
+            MeterRegistry meters,
             @ConfigProperty(name = "ganflow.publishing.retry-window", defaultValue = "PT45S") Duration retryWindow,
             @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches,
             @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses) {
@@ -57,6 +64,8 @@ public class EpochPublisher {
         this.retryWindow = retryWindow;
         this.batches = batches;
         this.statuses = statuses;
+        this.batchesPublished = meters.counter("ganflow.dataset.batches.published");
+        this.bytesPublished = meters.counter("ganflow.dataset.bytes.published");
     }
 
     /**
@@ -138,7 +147,13 @@ public class EpochPublisher {
             if (inFlight.size() >= IN_FLIGHT) {
                 inFlight.removeFirst().join();
             }
-            inFlight.addLast(batches.send(Record.of(request.runId(), encoded)).subscribeAsCompletionStage());
+            int size = encoded.length;
+            inFlight.addLast(batches.send(Record.of(request.runId(), encoded))
+                    .subscribeAsCompletionStage()
+                    .thenRun(() -> {
+                        batchesPublished.increment();
+                        bytesPublished.increment(size);
+                    }));
         }
         inFlight.forEach(CompletableFuture::join);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -209,9 +209,19 @@ class KubernetesOverlaysTest {
         assertNotNull(tls.get(0).getSecretName());
         var rule = ingress.getSpec().getRules().get(0);
         assertTrue(tls.get(0).getHosts().contains(rule.getHost()), "the certificate covers the host served");
-        assertEquals(
-                "gateway",
-                rule.getHttp().getPaths().get(0).getBackend().getService().getName());
+        List<String> routed = rule.getHttp().getPaths().stream()
+                .peek(path ->
+                        assertEquals("gateway", path.getBackend().getService().getName()))
+                .map(path -> path.getPath() + (path.getPathType().equals("Prefix") ? "*" : ""))
+                .toList();
+        assertTrue(
+                routed.containsAll(List.of("/", "/api*", "/webjars*")), "the UI, its scripts and the API: " + routed);
+        for (String inside : List.of("/q/metrics", "/q/health/ready")) {
+            assertTrue(
+                    routed.stream()
+                            .noneMatch(p -> p.endsWith("*") ? inside.startsWith(p.replace("*", "")) : inside.equals(p)),
+                    inside + " stays inside the cluster: " + routed);
+        }
         assertEquals("true", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/ssl-redirect"));
     }
 

@@ -54,7 +54,7 @@ public class TopicSetup {
                         .all()
                         .get();
             } else {
-                raiseBatchPartitions(admin);
+                raisePartitions(admin, ImageBatch.TOPIC, batchPartitions);
             }
             if (!existing.contains(DatasetNameClaims.TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(DatasetNameClaims.TOPIC, 1, (short) 1)
@@ -87,23 +87,26 @@ public class TopicSetup {
         }
     }
 
-    /** The setting raised on a batch topic of fewer partitions (Kafka cannot take partitions away). */
-    private void raiseBatchPartitions(Admin admin) throws Exception {
-        int current = admin.describeTopics(List.of(ImageBatch.TOPIC))
+    /**
+     * Raises {@code topic} to {@code partitions} when it has fewer (the setting was raised); Kafka cannot take
+     * partitions away, so more is left as it is, with a warning.
+     */
+    static void raisePartitions(Admin admin, String topic, int partitions) throws Exception {
+        int current = admin.describeTopics(List.of(topic))
                 .allTopicNames()
                 .get()
-                .get(ImageBatch.TOPIC)
+                .get(topic)
                 .partitions()
                 .size();
-        if (current < batchPartitions) {
-            admin.createPartitions(Map.of(ImageBatch.TOPIC, NewPartitions.increaseTo(batchPartitions)))
+        if (current < partitions) {
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions)))
                     .all()
                     .get();
-            LOG.infof("topic %s raised from %d to %d partitions", ImageBatch.TOPIC, current, batchPartitions);
-        } else if (current > batchPartitions) {
+            LOG.infof("topic %s raised from %d to %d partitions", topic, current, partitions);
+        } else if (current > partitions) {
             LOG.warnf(
                     "topic %s has %d partitions, more than ganflow.kafka.batch-partitions (%d): Kafka cannot lower it",
-                    ImageBatch.TOPIC, current, batchPartitions);
+                    topic, current, partitions);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.ganflow.gateway.limits;
 
 import io.ganflow.gateway.problems.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -23,9 +25,11 @@ public class GenerationLimits {
 
     private final Config config;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Counter refusals;
 
-    public GenerationLimits(Config config) {
+    public GenerationLimits(Config config, MeterRegistry meters) {
         this.config = config;
+        this.refusals = meters.counter(RateLimitMetrics.REFUSALS, RateLimitMetrics.LIMIT, "images");
     }
 
     /** For a request that generated nothing after all (a 304: the client had the images). */
@@ -56,6 +60,7 @@ public class GenerationLimits {
 
     private void refuseIfWaiting(long waitSeconds) {
         if (waitSeconds > 0) {
+            refusals.increment();
             throw new ProblemException(
                     429,
                     "Too many images",

@@ -1,6 +1,8 @@
 package io.ganflow.gateway.limits;
 
 import io.ganflow.gateway.problems.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,9 +18,12 @@ public class StreamSlots {
 
     private final int perClient;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final Counter refusals;
 
-    public StreamSlots(@ConfigProperty(name = "ganflow.limits.event-streams-per-key") int perClient) {
+    public StreamSlots(
+            @ConfigProperty(name = "ganflow.limits.event-streams-per-key") int perClient, MeterRegistry meters) {
         this.perClient = perClient;
+        this.refusals = meters.counter(RateLimitMetrics.REFUSALS, RateLimitMetrics.LIMIT, "event-streams");
     }
 
     /** Takes a slot for {@code client}; throws a 429 problem when it holds them all. Give it back with {@link #free}. */
@@ -26,6 +31,7 @@ public class StreamSlots {
         AtomicInteger streams = open.computeIfAbsent(client, c -> new AtomicInteger());
         if (streams.incrementAndGet() > perClient) {
             streams.decrementAndGet();
+            refusals.increment();
             throw new ProblemException(
                     429,
                     "Too many event streams",

@@ -44,6 +44,7 @@ public class BatchFeed {
     private final TrainerConfig config;
     private final String bootstrapServers;
     private final StoreHealth storeHealth;
+    private final TrainerMetrics metrics;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -54,10 +55,12 @@ public class BatchFeed {
     public BatchFeed(
             TrainerConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            StoreHealth storeHealth) {
+            StoreHealth storeHealth,
+            TrainerMetrics metrics) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.storeHealth = storeHealth;
+        this.metrics = metrics;
     }
 
     void start(BatchHandler handler) {
@@ -91,7 +94,8 @@ public class BatchFeed {
 
     private void run() {
         Backoff backoff = new Backoff(500, 30_000);
-        try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = newConsumer();
+                AutoCloseable watched = metrics.watch(consumer)) {
             consumer.subscribe(List.of(ImageBatch.TOPIC), new Rebalance(consumer));
             while (running.get()) {
                 lastPollMillis = System.currentTimeMillis();
@@ -120,7 +124,7 @@ public class BatchFeed {
                 }
             }
             handOver(consumer);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.errorf(e, "the batch feed stopped: %s", e.getMessage());
         }
     }

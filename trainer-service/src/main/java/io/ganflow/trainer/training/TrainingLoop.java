@@ -43,6 +43,7 @@ public class TrainingLoop implements BatchHandler {
     private final Checkpoints checkpoints;
     private final TrainingEvents events;
     private final StoreHealth storeHealth;
+    private final TrainerMetrics metrics;
     private final BatchWindows windows;
     private final Backoff checkpointRetries = new Backoff(1_000, 30_000);
     private long lastRecordMillis = System.currentTimeMillis();
@@ -55,7 +56,8 @@ public class TrainingLoop implements BatchHandler {
             RunSpecStore specs,
             Checkpoints checkpoints,
             TrainingEvents events,
-            StoreHealth storeHealth) {
+            StoreHealth storeHealth,
+            TrainerMetrics metrics) {
         this.config = config;
         this.feed = feed;
         this.sessions = sessions;
@@ -63,6 +65,7 @@ public class TrainingLoop implements BatchHandler {
         this.checkpoints = checkpoints;
         this.events = events;
         this.storeHealth = storeHealth;
+        this.metrics = metrics;
         this.windows = new BatchWindows(config.windowBatches());
         this.stallMillis = config.stallMillis();
     }
@@ -135,6 +138,7 @@ public class TrainingLoop implements BatchHandler {
             events.status(RunStatus.pending(spec).with(RunStatus.State.RUNNING, 0, 0, -1, "training"));
         }
         session.train(batch, offset);
+        metrics.stepped(batch.size());
         long step = session.state().step();
         windows.nextAfter(spec, batch).ifPresent(events::requestEpoch);
         if (step % spec.metricsEverySteps() == 0 || batch.isLastOfEpoch()) {
@@ -162,6 +166,7 @@ public class TrainingLoop implements BatchHandler {
         for (RunSession session : sessions.open()) {
             checkpointIfDue(session);
         }
+        metrics.runsHeld(sessions.open().size());
         if (!storeHealth.down()) {
             for (RunSession session : sessions.takeUpDue()) {
                 askForNextBatch(session);
@@ -212,7 +217,9 @@ public class TrainingLoop implements BatchHandler {
         if (!session.stopping() && specs.isStopped(runId)) {
             session.stop(); // a stop this replica's listener missed; the store has it
         }
+        long writing = System.nanoTime();
         CheckpointEvent written = checkpoints.write(session.training(), state);
+        metrics.checkpointWritten(System.nanoTime() - writing);
         session.checkpointed();
         events.checkpoint(written);
         if (!session.stopping()) {
