@@ -58,15 +58,8 @@ class DeployManifestsTest {
         }
 
         Set<String> compose = composeVariables(service);
-        Set<String> shared = kubernetes().sharedVariables();
-        Container container = kubernetes().container(service);
-        Set<String> given = new HashSet<>();
-        if (container.getEnvFrom() != null && !container.getEnvFrom().isEmpty()) {
-            given.addAll(shared);
-        }
-        if (container.getEnv() != null) {
-            container.getEnv().forEach(variable -> given.add(variable.getName()));
-        }
+        Set<String> shared = kubernetes().sharedConfiguration();
+        Set<String> given = kubernetes().variablesOf(kubernetes().container(service));
         assertTrue(compose.containsAll(required), service + " needs " + required + ", compose gives " + compose);
         assertTrue(given.containsAll(required), service + " needs " + required + ", Kubernetes gives " + given);
         for (String variable : compose) {
@@ -230,6 +223,36 @@ class DeployManifestsTest {
                 services.at("/trainer-service/environment"),
                 gpu.at("/environment"),
                 "the GPU trainer is configured as the CPU one");
+    }
+
+    @Test
+    void composeServicesUseTheStoreAsTheirOwnUsersAndOnlyMinioHoldsItsRootPassword() {
+        JsonNode services = DeployFiles.compose().at("/services");
+        services.fieldNames().forEachRemaining(name -> {
+            JsonNode environment = services.at("/" + name + "/environment");
+            boolean root = environment.has("MINIO_ROOT_PASSWORD");
+            assertEquals(name.equals("minio") || name.equals("minio-setup"), root, name + " holds the root password");
+            if (environment.has("GAN_S3_ACCESS_KEY")) {
+                String user = name.replace("-gpu", "");
+                assertEquals(user, environment.get("GAN_S3_ACCESS_KEY").asText(), name);
+                assertTrue(
+                        environment
+                                .get("GAN_S3_SECRET_KEY")
+                                .asText()
+                                .startsWith(
+                                        "${GAN_S3_SECRET_" + user.toUpperCase().replace('-', '_') + ":?"),
+                        name + " uses its own password");
+                assertEquals(
+                        "service_completed_successfully",
+                        services.at("/" + name + "/depends_on/minio-setup/condition")
+                                .asText(),
+                        name + " starts once its user exists");
+            }
+        });
+        assertEquals(
+                "./k8s/base/minio:/setup:ro",
+                services.at("/minio-setup/volumes/0").asText(),
+                "the same policies");
     }
 
     @Test

@@ -202,6 +202,38 @@ class KubernetesOverlaysTest {
     }
 
     @Test
+    void eachServiceUsesTheStoreAsItsOwnUserAndGetsOnlyTheSecretsItNeeds() {
+        RenderedOverlay rendered = RenderedOverlay.of("cpu");
+        for (String service : DeployFiles.SERVICES) {
+            Container container = rendered.container(service);
+            Map<String, io.fabric8.kubernetes.api.model.EnvVar> env = new java.util.HashMap<>();
+            container.getEnv().forEach(v -> env.put(v.getName(), v));
+            assertEquals(
+                    service, env.get("GAN_S3_ACCESS_KEY").getValue(), "its own MinIO user, the root account never");
+            var secret = env.get("GAN_S3_SECRET_KEY").getValueFrom().getSecretKeyRef();
+            assertTrue(secret.getName().startsWith("ganflow-s3-users"));
+            assertEquals("S3_SECRET_" + service.toUpperCase().replace('-', '_'), secret.getKey(), "its own password");
+            for (var from : container.getEnvFrom()) {
+                if (from.getSecretRef() != null) {
+                    assertEquals("gateway", service, service + " takes a whole secret");
+                    assertTrue(from.getSecretRef().getName().startsWith("ganflow-api-keys"));
+                }
+            }
+            assertTrue(
+                    DeployFiles.text("k8s/base/minio/create-users.sh").contains("S3_SECRET_$(echo \"$service\""),
+                    "the setup script names each user's password variable as the deployments do");
+        }
+        rendered.podTemplates().forEach((name, pod) -> {
+            boolean root = pod.getSpec().getContainers().stream()
+                    .flatMap(c -> c.getEnvFrom().stream())
+                    .anyMatch(f -> f.getSecretRef() != null
+                            && f.getSecretRef().getName().startsWith("ganflow-minio-root"));
+            assertEquals(
+                    name.equals("minio") || name.equals("minio-setup"), root, name + " holds MinIO's root account");
+        });
+    }
+
+    @Test
     void theIngressServesTheGatewayOverTlsOnly() {
         Ingress ingress = RenderedOverlay.of("cpu").named(Ingress.class, "gateway");
         List<IngressTLS> tls = ingress.getSpec().getTls();
@@ -268,6 +300,8 @@ class KubernetesOverlaysTest {
             assertFalse(reach.allows(prometheus, to.apply(store), port), "Prometheus reaches " + store);
         }
         assertFalse(reach.allows(ingress, to.apply("kafka"), 9092));
+        assertTrue(reach.allows(pod.apply("minio-setup"), to.apply("minio"), 9000), "the Job makes the users");
+        assertFalse(reach.allows(pod.apply("minio-setup"), to.apply("kafka"), 9092));
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.ganflow.e2e.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * One kustomize overlay of k8s/ as Kubernetes would get it: rendered by {@code kubectl kustomize} (kubectl from
- * {@code GAN_KUBECTL}, else the PATH) in a copy of k8s/ whose secrets.env is the example's, and read into the typed
+ * {@code GAN_KUBECTL}, else the PATH) in a copy of k8s/ whose secrets are the examples', and read into the typed
  * Kubernetes model ({@link TypedManifests}).
  */
 final class RenderedOverlay {
@@ -77,26 +79,45 @@ final class RenderedOverlay {
                 .get(0);
     }
 
-    /** The pod templates of every Deployment and StatefulSet, by name. */
+    /** The pod templates of every Deployment, StatefulSet and Job, by name. */
     Map<String, PodTemplateSpec> podTemplates() {
         Map<String, PodTemplateSpec> pods = new java.util.TreeMap<>();
         all(Deployment.class)
                 .forEach(d -> pods.put(d.getMetadata().getName(), d.getSpec().getTemplate()));
         all(StatefulSet.class)
                 .forEach(s -> pods.put(s.getMetadata().getName(), s.getSpec().getTemplate()));
+        all(Job.class)
+                .forEach(j -> pods.put(j.getMetadata().getName(), j.getSpec().getTemplate()));
         return pods;
     }
 
-    /** The keys of the generated ConfigMap and Secret that every service's pod takes whole (envFrom). */
-    Set<String> sharedVariables() {
-        Set<String> keys = new HashSet<>();
-        all(ConfigMap.class).stream()
+    /** The variables a container gets: whole ConfigMaps and Secrets (envFrom) and single ones (env). */
+    Set<String> variablesOf(Container container) {
+        Set<String> names = new HashSet<>();
+        for (EnvFromSource from : container.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                names.addAll(named(ConfigMap.class, from.getConfigMapRef().getName())
+                        .getData()
+                        .keySet());
+            }
+            if (from.getSecretRef() != null) {
+                names.addAll(named(Secret.class, from.getSecretRef().getName())
+                        .getData()
+                        .keySet());
+            }
+        }
+        container.getEnv().forEach(variable -> names.add(variable.getName()));
+        return names;
+    }
+
+    /** The keys of the ConfigMap every service takes whole. */
+    Set<String> sharedConfiguration() {
+        return all(ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().startsWith("ganflow-config"))
-                .forEach(c -> keys.addAll(c.getData().keySet()));
-        all(Secret.class).stream()
-                .filter(s -> s.getMetadata().getName().startsWith("ganflow-secrets"))
-                .forEach(s -> keys.addAll(s.getData().keySet()));
-        return keys;
+                .findFirst()
+                .orElseThrow()
+                .getData()
+                .keySet();
     }
 
     String configValue(String key) {
@@ -116,17 +137,30 @@ final class RenderedOverlay {
                     Path target = copy.resolve(k8s.relativize(file).toString());
                     if (Files.isDirectory(file)) {
                         Files.createDirectories(target);
-                    } else {
+                    } else if (!file.toString().endsWith(".env")) { // never an operator's real secrets
                         Files.copy(file, target);
                     }
                 }
             }
-            Files.copy(copy.resolve("base/secrets.env.example"), copy.resolve("base/secrets.env"));
+            try (Stream<Path> examples = Files.list(copy.resolve("base/secrets"))) {
+                for (Path example : examples.filter(f -> f.toString().endsWith(".env.example"))
+                        .toList()) {
+                    Files.copy(
+                            example,
+                            example.resolveSibling(
+                                    example.getFileName().toString().replace(".example", "")));
+                }
+            }
             Path folder = name.equals("base") ? copy.resolve("base") : copy.resolve("overlays/" + name);
             String kubectl = System.getenv().getOrDefault("GAN_KUBECTL", "kubectl");
-            Process process = new ProcessBuilder(kubectl, "kustomize", folder.toString())
-                    .redirectError(ProcessBuilder.Redirect.PIPE)
-                    .start();
+            Process process;
+            try {
+                process = new ProcessBuilder(kubectl, "kustomize", folder.toString())
+                        .redirectError(ProcessBuilder.Redirect.PIPE)
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("kubectl (with kustomize) is needed on the PATH, or in GAN_KUBECTL", e);
+            }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -134,7 +168,7 @@ final class RenderedOverlay {
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("kubectl kustomize (kubectl with kustomize, on the PATH) is needed", e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

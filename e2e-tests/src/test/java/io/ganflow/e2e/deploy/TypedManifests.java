@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -45,7 +46,8 @@ final class TypedManifests {
             Map.entry("HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
             Map.entry("Ingress", Ingress.class),
             Map.entry("NetworkPolicy", NetworkPolicy.class),
-            Map.entry("PodDisruptionBudget", PodDisruptionBudget.class));
+            Map.entry("PodDisruptionBudget", PodDisruptionBudget.class),
+            Map.entry("Job", Job.class));
 
     private TypedManifests() {}
 
