@@ -45,6 +45,8 @@ class PlaceholderSecretsEndToEndTest {
 
     private static void assertRefused(String service, int port, Map<String, String> environment, String reason)
             throws Exception {
+        // this run's log only (ServiceProcess appends)
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target/e2e-logs/" + service + "-" + port + ".log"));
         try (ServiceProcess process = ServiceProcess.start(service, port, environment, List.of())) {
             assertTrue(process.awaitExit(Duration.ofMinutes(2)), service + " started with a placeholder secret");
             assertFalse(process.isReady());

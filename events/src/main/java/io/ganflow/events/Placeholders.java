@@ -24,7 +24,7 @@ public final class Placeholders {
     public static void refuse(String setting, String value) {
         if (value != null && isPlaceholder(value)) {
             throw new IllegalStateException(
-                    setting + " is a placeholder (such as secrets.env.example's change-me): set a real secret");
+                    setting + " is a placeholder from an example or a tool's default: set a real secret");
         }
     }
 }

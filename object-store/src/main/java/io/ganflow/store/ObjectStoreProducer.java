@@ -1,7 +1,9 @@
 package io.ganflow.store;
 
 import io.ganflow.events.Placeholders;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -11,6 +13,11 @@ import org.jboss.logging.Logger;
 public class ObjectStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(ObjectStoreProducer.class);
+
+    /** As the service starts, whether or not it uses the store yet: a placeholder password stops it. */
+    void refusePlaceholders(@Observes StartupEvent started, ObjectStoreConfig config) {
+        Placeholders.refuse("GAN_S3_SECRET_KEY (ganflow.store.secret-key)", config.secretKey());
+    }
 
     @Produces
     @Singleton

@@ -1,8 +1,6 @@
 package io.ganflow.gateway.limits;
 
 import io.ganflow.gateway.problems.ProblemException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -25,11 +23,11 @@ public class GenerationLimits {
 
     private final Config config;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-    private final Counter refusals;
+    private final RateLimitMetrics metrics;
 
-    public GenerationLimits(Config config, MeterRegistry meters) {
+    public GenerationLimits(Config config, RateLimitMetrics metrics) {
         this.config = config;
-        this.refusals = meters.counter(RateLimitMetrics.REFUSALS, RateLimitMetrics.LIMIT, "images");
+        this.metrics = metrics;
     }
 
     /** For a request that generated nothing after all (a 304: the client had the images). */
@@ -60,7 +58,7 @@ public class GenerationLimits {
 
     private void refuseIfWaiting(long waitSeconds) {
         if (waitSeconds > 0) {
-            refusals.increment();
+            metrics.refusedImages();
             throw new ProblemException(
                     429,
                     "Too many images",

@@ -1,8 +1,6 @@
 package io.ganflow.gateway.limits;
 
 import io.ganflow.gateway.problems.ProblemException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +16,12 @@ public class StreamSlots {
 
     private final int perClient;
     private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
-    private final Counter refusals;
+    private final RateLimitMetrics metrics;
 
     public StreamSlots(
-            @ConfigProperty(name = "ganflow.limits.event-streams-per-key") int perClient, MeterRegistry meters) {
+            @ConfigProperty(name = "ganflow.limits.event-streams-per-key") int perClient, RateLimitMetrics metrics) {
         this.perClient = perClient;
-        this.refusals = meters.counter(RateLimitMetrics.REFUSALS, RateLimitMetrics.LIMIT, "event-streams");
+        this.metrics = metrics;
     }
 
     /** Takes a slot for {@code client}; throws a 429 problem when it holds them all. Give it back with {@link #free}. */
@@ -31,7 +29,7 @@ public class StreamSlots {
         AtomicInteger streams = open.computeIfAbsent(client, c -> new AtomicInteger());
         if (streams.incrementAndGet() > perClient) {
             streams.decrementAndGet();
-            refusals.increment();
+            metrics.refusedEventStream();
             throw new ProblemException(
                     429,
                     "Too many event streams",
