@@ -47,7 +47,12 @@ class PlaceholderSecretsEndToEndTest {
             throws Exception {
         // this run's log only (ServiceProcess appends)
         java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target/e2e-logs/" + service + "-" + port + ".log"));
-        try (ServiceProcess process = ServiceProcess.start(service, port, environment, List.of())) {
+        // a consumer group of its own (the gateway's are per process already), so that a service that is refused
+        // takes no one else's records
+        List<String> groups = service.equals("dataset-service")
+                ? List.of("mp.messaging.incoming.epoch-requests.group.id=" + LocalInfrastructure.unique("refused"))
+                : List.of();
+        try (ServiceProcess process = ServiceProcess.start(service, port, environment, groups)) {
             assertTrue(process.awaitExit(Duration.ofMinutes(2)), service + " started with a placeholder secret");
             assertFalse(process.isReady());
             assertTrue(process.logLinesContaining(reason) >= 1, process.logTail(30));

@@ -2,6 +2,7 @@ package io.ganflow.store;
 
 import io.ganflow.events.Placeholders;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -15,7 +16,7 @@ public class ObjectStoreProducer {
     private static final Logger LOG = Logger.getLogger(ObjectStoreProducer.class);
 
     /** As the service starts, whether or not it uses the store yet: a placeholder password stops it. */
-    void refusePlaceholders(@Observes StartupEvent started, ObjectStoreConfig config) {
+    void refusePlaceholders(@Observes @Priority(0) StartupEvent started, ObjectStoreConfig config) {
         Placeholders.refuse("GAN_S3_SECRET_KEY (ganflow.store.secret-key)", config.secretKey());
     }
 
