@@ -171,10 +171,18 @@ gan_status() {
   done
 }
 
+# The deploy tests render k8s/ with kubectl's kustomize. Debian's kubectl is too old, so it cannot be installed here:
+# machines of this kind come with one.
+ensure_kubectl() {
+  command -v "${GAN_KUBECTL:-kubectl}" > /dev/null && return
+  die "the deploy tests need kubectl (1.21 or newer, for kustomize) on the PATH, or its path in GAN_KUBECTL"
+}
+
 gan_test() {
   use_test_stack
   ensure_fashion_mnist
   ensure_chromium
+  ensure_kubectl
   # a clean broker and store for every test run
   stop_process kafka
   stop_process s3proxy
