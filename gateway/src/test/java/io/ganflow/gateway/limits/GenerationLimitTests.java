@@ -102,8 +102,21 @@ class GenerationLimitTests {
                 });
     }
 
+    /** The refusals of one limit as Prometheus scrapes them (ganflow_gateway_rate_limited_total{limit=...}). */
+    private static double refusals(String limit) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith("ganflow_gateway_rate_limited_total")
+                        && line.contains("limit=\"" + limit + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no refusal counter for " + limit));
+    }
+
     @Test
     void aClientPastItsImageAllowanceGets429WithRetryAfterAndOtherClientsAreNotHeldBack() {
+        double refusedBefore = refusals("images");
         // the sampler is not running in this test: a request within the allowance reaches the relay and fails there
         given().queryParam("count", 100).get("/api/v1/runs/any/images").then().statusCode(not(429));
         given().queryParam("count", 100)
@@ -113,6 +126,8 @@ class GenerationLimitTests {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("detail", containsString("10 images per second"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                refusedBefore + 1, refusals("images"), "operators see the refusal in the metrics");
         given().header("Authorization", "Bearer " + OperatorKeyForRestAssured.READER_KEY)
                 .queryParam("columns", 10)
                 .get("/api/v1/runs/any/grid")
