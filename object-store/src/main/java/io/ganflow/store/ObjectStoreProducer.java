@@ -23,7 +23,6 @@ public class ObjectStoreProducer {
     @Produces
     @Singleton
     ObjectStore objectStore(ObjectStoreConfig config) {
-        Placeholders.refuse("GAN_S3_SECRET_KEY (ganflow.store.secret-key)", config.secretKey());
         ObjectStore store = new ObjectStore(
                 config.endpoint(), config.publicEndpoint(), config.accessKey(), config.secretKey(), config.bucket());
         try {

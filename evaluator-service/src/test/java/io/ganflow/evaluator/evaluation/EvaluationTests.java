@@ -128,6 +128,14 @@ class EvaluationTests {
         return CHECKPOINTS.write(spec.runId(), step, 0, parts);
     }
 
+    /** The quality records published on checkpoint-quality for {@code runId} (waits for at least one). */
+    private static List<CheckpointQuality> published(String runId) {
+        return KafkaTestClient.await(CheckpointQuality.TOPIC, r -> runId.equals(r.key()), 1, Duration.ofSeconds(30))
+                .stream()
+                .map(r -> Json.read(r.value(), CheckpointQuality.class))
+                .toList();
+    }
+
     private static <T> T eventually(String what, Supplier<Optional<T>> attempt) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             Optional<T> result = attempt.get();
@@ -221,12 +229,7 @@ class EvaluationTests {
             assertEquals(
                     measured.classAccuracy().get(c), row.get(c) / (double) EvaluatorProfile.IMAGES_PER_CLASS, 1e-9);
         }
-        List<CheckpointQuality> published =
-                KafkaTestClient.await(
-                                CheckpointQuality.TOPIC, r -> gan.runId().equals(r.key()), 1, Duration.ofSeconds(30))
-                        .stream()
-                        .map(r -> Json.read(r.value(), CheckpointQuality.class))
-                        .toList();
+        List<CheckpointQuality> published = published(gan.runId());
         assertEquals(
                 List.of(step), published.stream().map(CheckpointQuality::step).toList());
         assertFalse(QUALITY.has(broken, 5), "the run with the unreadable spec is skipped, not the end of the backlog");
@@ -343,12 +346,7 @@ class EvaluationTests {
         assertTrue(
                 measured.classEntropyBits() <= Math.log(3) / Math.log(2) + 1e-9,
                 "entropy over 3 classes: " + measured.classEntropyBits());
-        List<CheckpointQuality> published =
-                KafkaTestClient.await(
-                                CheckpointQuality.TOPIC, r -> dcgan.runId().equals(r.key()), 1, Duration.ofSeconds(30))
-                        .stream()
-                        .map(r -> Json.read(r.value(), CheckpointQuality.class))
-                        .toList();
+        List<CheckpointQuality> published = published(dcgan.runId());
         assertEquals(measured.fcd(), published.get(0).fcd());
     }
 
