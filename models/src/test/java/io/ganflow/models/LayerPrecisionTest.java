@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.ganflow.models.classifier.ClassifierShape;
@@ -66,6 +67,19 @@ class LayerPrecisionTest {
 
     static Stream<String> modelNames() {
         return GanModels.ALL.stream().map(model -> model.descriptor().name());
+    }
+
+    @Test
+    void aMaxPoolIsNotBlamedForValuesThatOnlyFloat64CanTellApart() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // two 2x2 windows (the check weighs the first output by 0); in the second, the two largest values
+            // round to the same float32, and only float64 sees that the second is larger
+            double[] windows = {0.5, -0.5, 1.0, 1.0 + 1e-12, 0.25, 0.5, -0.5, 0.25};
+            NDList input = new NDList(manager.create(windows, new Shape(1, 1, 2, 4)));
+            List<String> disagreements =
+                    PrecisionCheck.layers(manager, "test network", () -> Pool.maxPool2dBlock(new Shape(2, 2)), input);
+            assertTrue(disagreements.isEmpty(), String.join("\n", disagreements));
+        }
     }
 
     /** A layer that computes float32 a little wrongly, as the bundled libtorch did. */
