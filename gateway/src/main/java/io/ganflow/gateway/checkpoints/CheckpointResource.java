@@ -4,6 +4,8 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.MalformedEventException;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.quality.CheckpointQualities;
 import io.ganflow.store.CheckpointStore;
@@ -20,9 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A run's checkpoints and the fixed-noise sample grid stored with each, straight from the object store. */
 @Path("/api/v1/runs/{runId}/checkpoints")
+@Tag(name = ApiDocument.RUNS)
 public class CheckpointResource {
 
     static final int DEFAULT_PAGE = 100;
@@ -39,9 +47,16 @@ public class CheckpointResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "listCheckpoints",
             summary = "The run's checkpoints, oldest first; each with the URL of its fixed-noise sample grid",
             description = "In pages: those after step 'after' (default: from the first), at most 'limit' (default "
                     + DEFAULT_PAGE + ", at most 1000). When more follow, a Link header (rel=next) gives the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of checkpoints (empty for a run without any)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CheckpointView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response list(
             @PathParam("runId") String runId,
             @QueryParam("after") @DefaultValue("-1") long after,
@@ -74,9 +89,18 @@ public class CheckpointResource {
     @Path("/{step}/samples.png")
     @Blocking
     @Produces({"image/png", "application/problem+json"})
+    @Tag(name = ApiDocument.IMAGES)
     @Operation(
+            operationId = "getCheckpointSamples",
             summary = "The fixed-noise sample grid of one checkpoint (rows = classes for conditional models)",
             description = "step: a checkpoint's step, or 'best' for the stored checkpoint with the lowest FCD")
+    @APIResponse(
+            responseCode = "200",
+            description = "A PNG",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response samples(@PathParam("runId") String runId, @PathParam("step") String stepOrBest) {
         long step = qualities.resolve(runId, stepOrBest);
         CheckpointManifest manifest;

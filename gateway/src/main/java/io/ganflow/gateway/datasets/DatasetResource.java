@@ -1,5 +1,8 @@
 package io.ganflow.gateway.datasets;
 
+import io.ganflow.events.DatasetInfo;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.upstream.Upstream;
 import io.ganflow.store.DatasetStore;
@@ -20,11 +23,18 @@ import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 @Path("/api/v1/datasets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.DATASETS)
 public class DatasetResource {
 
     private final DatasetServiceClient datasetService;
@@ -40,7 +50,14 @@ public class DatasetResource {
 
     @GET
     @Blocking
-    @Operation(summary = "The data sets runs can train on: built in and uploaded, with classes and images per class")
+    @Operation(
+            operationId = "listDatasets",
+            summary = "The data sets runs can train on: built in and uploaded, with classes and images per class")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every data set",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DatasetInfo.class)))
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response list() {
         return relay(datasetService::list);
     }
@@ -48,7 +65,13 @@ public class DatasetResource {
     @GET
     @Path("/{name}")
     @Blocking
-    @Operation(summary = "One data set")
+    @Operation(operationId = "getDataset", summary = "One data set")
+    @APIResponse(
+            responseCode = "200",
+            description = "The data set",
+            content = @Content(schema = @Schema(implementation = DatasetInfo.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response get(@PathParam("name") String name) {
         return relay(() -> datasetService.get(name));
     }
@@ -58,11 +81,26 @@ public class DatasetResource {
     @Blocking
     @Consumes({"application/zip", "application/gzip", "application/x-gzip", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(
+            operationId = "uploadDataset",
             summary = "Upload a data set",
             description = "The body is a ZIP or tar.gz archive with one folder per class of PNG or JPEG images "
                     + "(optionally inside one top-level folder). Images are resized to side x side with the given "
                     + "channels; files that are not readable images are skipped and listed in the answer. A name is "
                     + "taken once: runs may train on it.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/gzip", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "201",
+            description = "Read and stored: runs may train on it now",
+            content = @Content(schema = @Schema(implementation = DatasetInfo.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response upload(
             @PathParam("name") String name,
             @Parameter(description = "1 (gray) or 3 (RGB)") @QueryParam("channels") @DefaultValue("3") int channels,

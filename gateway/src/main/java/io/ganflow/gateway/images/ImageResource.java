@@ -2,7 +2,10 @@ package io.ganflow.gateway.images;
 
 import io.ganflow.events.Catalog;
 import io.ganflow.events.ImageRequestLimits;
+import io.ganflow.events.LabelledImages;
 import io.ganflow.gateway.limits.GenerationLimits;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.quality.CheckpointQualities;
 import io.ganflow.gateway.security.ApiKeys;
 import io.ganflow.gateway.upstream.Upstream;
@@ -21,11 +24,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Generated images, from the sampler; each response says which run and checkpoint step produced it. */
 @Path("/api/v1/runs/{runId}")
+@Tag(name = ApiDocument.IMAGES)
 @Produces({"image/png", "application/problem+json"})
 public class ImageResource {
 
@@ -45,7 +54,16 @@ public class ImageResource {
     @GET
     @Path("/grid")
     @Blocking
-    @Operation(summary = "The latest checkpoint's sample grid: one row per class")
+    @Operation(operationId = "getGrid", summary = "The latest checkpoint's sample grid: one row per class")
+    @APIResponse(
+            responseCode = "200",
+            description = "A PNG; X-Run-Id and X-Checkpoint-Step say what made it",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is still the one")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response grid(
             @PathParam("runId") String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
@@ -68,11 +86,27 @@ public class ImageResource {
     @Blocking
     @Produces({"image/png", "application/zip", MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(
+            operationId = "getImages",
             summary = "Generated images of one class, or of every class in turn without one",
             description = "Accept: image/png (default) gives one PNG of the images in rows; application/zip a ZIP of "
                     + "one PNG per image with labels.csv (file,label); application/json the run, checkpoint step, "
                     + "seed and each image as base64 PNG with its label. Classes of Fashion-MNIST: 0 T-shirt/top, "
                     + "1 Trouser, 2 Pullover, 3 Dress, 4 Coat, 5 Sandal, 6 Shirt, 7 Sneaker, 8 Bag, 9 Ankle boot.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The images, as Accept asked; X-Run-Id and X-Checkpoint-Step say what made them",
+            content = {
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = LabelledImages.class))
+            })
+    @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is still the one")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response images(
             @PathParam("runId") String runId,
             @QueryParam("class") Integer classId,

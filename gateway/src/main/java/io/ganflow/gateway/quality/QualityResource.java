@@ -2,6 +2,8 @@ package io.ganflow.gateway.quality;
 
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ReferenceClassifierChoice;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,8 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/runs/{runId}/quality")
+@Tag(name = ApiDocument.RUNS)
 public class QualityResource {
 
     private final CheckpointQualities qualities;
@@ -35,11 +40,14 @@ public class QualityResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getQuality",
             summary = "The quality of each measured checkpoint, oldest first, and which stored one is the best",
             description = "Measured by the data set's reference classifier: for conditional GANs the accuracy against "
                     + "the requested class (overall and per class), for every GAN the Fréchet distance between the "
                     + "classifier's features of generated and real held-out images (FCD, lower is better) and the "
                     + "entropy of the predicted classes (low: mode collapse); 'images' and 'heldOutImages' give n.")
+    @APIResponse(responseCode = "200", description = "The quality curve (empty while nothing is measured)")
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public QualityView quality(@PathParam("runId") String runId) {
         List<CheckpointQuality> measured = qualities.of(runId);
         return new QualityView(

@@ -2,6 +2,8 @@ package io.ganflow.gateway.runs;
 
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.limits.StreamSlots;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.security.ApiKeys;
 import io.smallrye.mutiny.Multi;
@@ -17,9 +19,15 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A run's training curves: the points so far, and everything that happens to the run as Server-Sent Events. */
 @Path("/api/v1/runs/{runId}")
+@Tag(name = ApiDocument.RUNS)
 public class RunEventResource {
 
     private final RunDirectory directory;
@@ -35,7 +43,11 @@ public class RunEventResource {
     @GET
     @Path("/metrics")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The run's latest metrics points (loss_D, loss_G, D(x), D(G(z)), img/s), oldest first")
+    @Operation(
+            operationId = "getRunMetrics",
+            summary = "The run's latest metrics points (loss_D, loss_G, D(x), D(G(z)), img/s), oldest first")
+    @APIResponse(responseCode = "200", description = "The points, oldest first")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public List<TrainingMetrics> metrics(@PathParam("runId") String runId) {
         requireKnown(runId);
         return events.history(runId);
@@ -45,10 +57,17 @@ public class RunEventResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(
+            operationId = "streamRunEvents",
             summary = "Live events of the run (Server-Sent Events)",
             description = "Events named metrics (TrainingMetrics), checkpoint (CheckpointEvent) and status "
                     + "(RunStatus), each with its JSON as data; a comment every 15 s keeps proxies from closing it. "
                     + "A key holds a few streams at once (GAN_EVENT_STREAMS_PER_KEY); past them, 429.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream, open until the client closes it",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     public Multi<OutboundSseEvent> events(
             @PathParam("runId") String runId, @Context Sse sse, @Context HttpHeaders headers) {
         requireKnown(runId);

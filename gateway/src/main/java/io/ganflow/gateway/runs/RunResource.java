@@ -4,6 +4,8 @@ import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.store.DatasetStore;
 import io.ganflow.store.RunSpecStore;
@@ -25,12 +27,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 @Path("/api/v1/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.RUNS)
 public class RunResource {
 
     private static final Logger LOG = Logger.getLogger(RunResource.class);
@@ -60,9 +67,17 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
+            operationId = "startRun",
             summary = "Start a training run",
             description = "Validates the run, records it, and asks the trainers to "
                     + "start it. Nothing is published when the run is invalid.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded and handed to the trainers (state PENDING); Location is the run's address",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response start(StartRunRequest request) {
         RunSpec spec = (request == null
                         ? new StartRunRequest(
@@ -122,9 +137,17 @@ public class RunResource {
     @Path("/{runId}/stop")
     @Blocking
     @Operation(
+            operationId = "stopRun",
             summary = "Stop a run",
             description = "Records the stop in the store (no trainer continues or takes up the run again) and tells "
                     + "the trainers; the one training it writes a last checkpoint, which stays servable.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Stopped (state STOPPED); the trainer's last checkpoint follows",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response stop(@PathParam("runId") String runId) {
         RunView run = get(runId);
         RunStatus current = directory.status(runId).orElseThrow();
@@ -141,14 +164,16 @@ public class RunResource {
     }
 
     @GET
-    @Operation(summary = "All runs, newest first, with status and latest step")
+    @Operation(operationId = "listRuns", summary = "All runs, newest first, with status and latest step")
     public List<RunView> list() {
         return directory.list();
     }
 
     @GET
     @Path("/{runId}")
-    @Operation(summary = "One run")
+    @Operation(operationId = "getRun", summary = "One run")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public RunView get(@PathParam("runId") String runId) {
         return directory
                 .get(runId)

@@ -2,11 +2,15 @@ package io.ganflow.gateway.runs;
 
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A run as clients see it. */
 public record RunView(
         String runId,
+
+        @Schema(enumeration = {"PENDING", "RUNNING", "COMPLETED", "FAILED", "STOPPED"})
         String state,
+
         int epoch,
         long step,
         long latestCheckpointStep,

@@ -1,5 +1,7 @@
 package io.ganflow.gateway.security;
 
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemMapper;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -10,9 +12,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Signs the web UI in: the page sends the key once in a header, and the gateway answers with the cookie that then
@@ -22,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path(SessionResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.SESSION)
 public class SessionResource {
 
     static final String PATH = "/api/v1/session";
@@ -32,11 +38,20 @@ public class SessionResource {
         this.keys = keys;
     }
 
+    /** @param role what the key may do: OPERATOR everything, READER only read */
+    public record SignedIn(Role role) {}
+
     @POST
     @Operation(
+            operationId = "signIn",
             summary = "Sign the web UI in",
             description = "Send the key in a header; the answer sets the ganflow-key cookie (HttpOnly, "
                     + "SameSite=Strict) and says the key's role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Signed in; Set-Cookie holds the key",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public Response signIn(@Context ContainerRequestContext request) {
         ApiKeys.Presented presented = ApiKeys.presented(request).orElseThrow();
         if (presented.fromCookie()) {
@@ -46,13 +61,17 @@ public class SessionResource {
                     "sign in with the key in 'Authorization: Bearer KEY' or 'X-API-Key'");
         }
         Role role = keys.roleOf(Optional.of(presented.key())).orElseThrow();
-        return Response.ok(Map.of("role", role.name()))
+        return Response.ok(new SignedIn(role))
                 .header(HttpHeaders.SET_COOKIE, cookie(presented.key(), request))
                 .build();
     }
 
     @DELETE
-    @Operation(summary = "Sign the web UI out", description = "Removes the ganflow-key cookie.")
+    @Operation(
+            operationId = "signOut",
+            summary = "Sign the web UI out",
+            description = "Removes the ganflow-key cookie.")
+    @APIResponse(responseCode = "204", description = "Signed out; Set-Cookie removes the cookie")
     public Response signOut(@Context ContainerRequestContext request) {
         return Response.noContent()
                 .header(HttpHeaders.SET_COOKIE, cookie("", request) + "; Max-Age=0")

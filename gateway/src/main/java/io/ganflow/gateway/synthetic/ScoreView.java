@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         description = "Classification Accuracy Score: held-out accuracy of a classifier trained only on this data set "
                 + "(syntheticAccuracy) beside the same classifier trained on as many real images (realAccuracy)")
 public record ScoreView(
-        @Schema(description = "PENDING, SCORING, DONE or FAILED")
+        @Schema(enumeration = {"PENDING", "SCORING", "DONE", "FAILED"})
         String state,
 
         Double syntheticAccuracy,

@@ -4,6 +4,8 @@ import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.gateway.limits.GenerationLimits;
+import io.ganflow.gateway.openapi.ApiDocument;
+import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.quality.CheckpointQualities;
 import io.ganflow.gateway.runs.RunDirectory;
@@ -27,9 +29,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/synthetic-datasets")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocument.SYNTHETIC)
 public class SyntheticDatasetResource {
 
     static final Duration DOWNLOAD_URL_VALIDITY = Duration.ofHours(1);
@@ -57,10 +64,21 @@ public class SyntheticDatasetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
+            operationId = "createSyntheticDataset",
             summary = "Create a synthetic labelled data set",
             description = "Checks the request and hands it to the samplers as a job (Kafka topic "
                     + SyntheticDatasetRequest.TOPIC + "); follow it at the returned Location until it is DONE, "
                     + "then download it from its downloadUrl.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Handed to the samplers (state PENDING); Location is the job's address",
+            content = @Content(schema = @Schema(implementation = SyntheticDatasetView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response create(CreateSyntheticDataset body, @Context HttpHeaders headers) {
         if (body == null) {
             throw new ProblemException(
@@ -113,10 +131,17 @@ public class SyntheticDatasetResource {
     @Path("/{requestId}")
     @Blocking
     @Operation(
+            operationId = "cancelSyntheticDataset",
             summary = "Cancel a synthetic data set job, or delete the data set it made",
             description = "A job waiting or running stops (its sampler checks about once a second) and ends "
                     + "CANCELLED; a DONE job's data set is deleted and the job shows CANCELLED. Asking again is "
                     + "harmless.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Cancelled, or asked to stop (state CANCELLED once its sampler has stopped)",
+            content = @Content(schema = @Schema(implementation = SyntheticDatasetView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response cancel(@PathParam("requestId") String requestId) {
         SyntheticDatasetView job = jobs.get(requestId)
                 .orElseThrow(() -> new ProblemException(
@@ -132,7 +157,7 @@ public class SyntheticDatasetResource {
     }
 
     @GET
-    @Operation(summary = "All synthetic data set jobs, newest first")
+    @Operation(operationId = "listSyntheticDatasets", summary = "All synthetic data set jobs, newest first")
     public List<SyntheticDatasetView> list() {
         return jobs.list();
     }
@@ -140,9 +165,12 @@ public class SyntheticDatasetResource {
     @GET
     @Path("/{requestId}")
     @Operation(
+            operationId = "getSyntheticDataset",
             summary = "One synthetic data set job",
             description = "Its state (PENDING, RUNNING, DONE or FAILED) and progress; when DONE, a download URL "
                     + "valid for an hour (a new one on every call).")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public SyntheticDatasetView get(@PathParam("requestId") String requestId) {
         SyntheticDatasetView job = jobs.get(requestId)
                 .orElseThrow(() -> new ProblemException(

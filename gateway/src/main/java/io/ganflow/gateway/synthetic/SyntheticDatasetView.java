@@ -3,6 +3,7 @@ package io.ganflow.gateway.synthetic;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A synthetic data set job as clients see it; {@code downloadUrl} (presigned, expiring) once it is DONE, with the
@@ -11,7 +12,10 @@ import io.ganflow.events.SyntheticDatasetResult;
  */
 public record SyntheticDatasetView(
         String requestId,
+
+        @Schema(enumeration = {"PENDING", "RUNNING", "DONE", "FAILED", "CANCELLED"})
         String state,
+
         String runId,
         long step,
         String format,

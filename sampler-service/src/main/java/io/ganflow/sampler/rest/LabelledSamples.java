@@ -1,5 +1,6 @@
 package io.ganflow.sampler.rest;
 
+import io.ganflow.events.LabelledImages;
 import io.ganflow.models.image.Png;
 import io.ganflow.sampler.synthetic.PngZipArchive;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +16,6 @@ import java.util.List;
  * {@code labels.csv}, or as JSON with base64 PNGs.
  */
 record LabelledSamples(String runId, long step, long seed, int channels, int side, long[] labels, byte[] pixels) {
-
-    /** The JSON form: where the images came from, and each image with its label. */
-    record Json(String runId, long step, long seed, List<Sample> images) {}
-
-    record Sample(int label, String png) {}
 
     byte[] png(int index) {
         int size = channels * side * side;
@@ -39,11 +35,13 @@ record LabelledSamples(String runId, long step, long seed, int channels, int sid
         return bytes.toByteArray();
     }
 
-    Json json() {
-        List<Sample> images = new ArrayList<>();
+    /** The JSON form: where the images came from, and each image with its label. */
+    LabelledImages json() {
+        List<LabelledImages.LabelledImage> images = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
-            images.add(new Sample((int) labels[i], Base64.getEncoder().encodeToString(png(i))));
+            images.add(new LabelledImages.LabelledImage(
+                    (int) labels[i], Base64.getEncoder().encodeToString(png(i))));
         }
-        return new Json(runId, step, seed, images);
+        return new LabelledImages(runId, step, seed, images);
     }
 }

@@ -1,0 +1,36 @@
+# ./gan contracts: lint the published contracts (contracts/v1), or publish the REST one after a compatible change.
+# Sourced by ./gan after local.sh and services.sh.
+
+CONTRACTS="$ROOT/contracts"
+
+# the linters, pinned in contracts/package-lock.json, installed beside it (git-ignored)
+ensure_contract_tools() {
+  command -v npm > /dev/null || die "the contract linters need Node.js 20 and npm"
+  if [ ! -d "$CONTRACTS/node_modules" ] || [ "$CONTRACTS/package-lock.json" -nt "$CONTRACTS/node_modules" ]; then
+    log "installing the contract linters (npm ci in contracts/)"
+    (cd "$CONTRACTS" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+    touch "$CONTRACTS/node_modules"
+  fi
+}
+
+contracts_lint() {
+  ensure_contract_tools
+  cd "$CONTRACTS"
+  local version
+  for version in v*/; do
+    log "redocly lint ${version}openapi.json (rules: contracts/redocly.yaml)"
+    npx --no-install redocly lint "${version}openapi.json" --format=stylish 2>&1 | grep -v '[║╔╚]'
+    log "asyncapi validate ${version}asyncapi.yaml"
+    npx --no-install asyncapi validate "${version}asyncapi.yaml" --fail-severity=warn
+  done
+}
+
+gan_contracts() {
+  case "${1:-lint}" in
+    lint) contracts_lint ;;
+    # the gateway's contract test, told to write what it serves when it is a compatible change
+    accept) gan_test -pl gateway -am -Dtest=PublishedContractTests -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dganflow.contracts.accept=true ;;
+    *) die "usage: ./gan contracts [lint|accept]" ;;
+  esac
+}
