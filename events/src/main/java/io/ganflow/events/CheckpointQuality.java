@@ -20,7 +20,8 @@ import java.util.List;
  * @param classAccuracy the same per class, in class order; empty when {@code accuracy} is null
  * @param confusion where the images of each requested class went: {@code confusion[requested][predicted]} counts
  *     images (rows sum to the images of that class); empty when {@code accuracy} is null, and in records written
- *     before it was added * @param precision improved precision (Kynkäänniemi et al., 2019) in the classifier's features, k = 3: the share of
+ *     before it was added
+ * @param precision improved precision (Kynkäänniemi et al., 2019) in the classifier's features, k = 3: the share of
  *     generated images inside the real images' manifold, against as many real held-out images as were generated;
  *     null for a classifier and in records written before it was added
  * @param recall the share of those real images inside the generated images' manifold (a collapsed generator keeps its

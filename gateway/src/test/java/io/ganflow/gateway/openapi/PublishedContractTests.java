@@ -1,12 +1,15 @@
 package io.ganflow.gateway.openapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ganflow.gateway.IsolatedStoreProfile;
+import io.ganflow.testing.contracts.AsyncApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
@@ -77,6 +80,25 @@ class PublishedContractTests {
                                 + "AnswerFields.ANSWERS");
             }
         }
+    }
+
+    @Test
+    void theKafkaContractIsServedAsPublishedInYamlAndJson() throws IOException {
+        String published = Files.readString(AsyncApiContract.PUBLISHED);
+        String yaml = given().get("/asyncapi")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("application/yaml"))
+                .extract()
+                .asString();
+        assertEquals(published, yaml);
+        String json = given().get("/asyncapi?format=json")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("application/json"))
+                .extract()
+                .asString();
+        assertEquals(AsyncApiContract.of(published).document(), new ObjectMapper().readTree(json));
     }
 
     /** The schemas {@code node} refers to, and those they refer to in turn. */
