@@ -3,13 +3,17 @@
 
 CONTRACTS="$ROOT/contracts"
 
-# the linters, pinned in contracts/package-lock.json, installed beside it (git-ignored)
+# the linters, pinned in contracts/package-lock.json, installed under .gan (git-ignored) like the broker's jars
+CONTRACT_TOOLS="$ROOT/.gan/contract-tools"
+
 ensure_contract_tools() {
   command -v npm > /dev/null || die "the contract linters need Node.js 20 and npm"
-  if [ ! -d "$CONTRACTS/node_modules" ] || [ "$CONTRACTS/package-lock.json" -nt "$CONTRACTS/node_modules" ]; then
-    log "installing the contract linters (npm ci in contracts/)"
-    (cd "$CONTRACTS" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
-    touch "$CONTRACTS/node_modules"
+  if ! cmp -s "$CONTRACTS/package-lock.json" "$CONTRACT_TOOLS/package-lock.json" \
+      || [ ! -x "$CONTRACT_TOOLS/node_modules/.bin/redocly" ]; then
+    log "installing the contract linters (npm ci, into .gan/contract-tools)"
+    mkdir -p "$CONTRACT_TOOLS"
+    cp "$CONTRACTS/package.json" "$CONTRACTS/package-lock.json" "$CONTRACT_TOOLS/"
+    (cd "$CONTRACT_TOOLS" && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
   fi
 }
 
@@ -21,13 +25,15 @@ contracts_lint() {
     version=$(basename "$version")
     log "redocly lint contracts/$version/openapi.json (rules: contracts/redocly.yaml)"
     # redocly prints a boxed notice about Node.js 20 on every run: left out
-    output=$(cd "$CONTRACTS" && npx --no-install redocly lint "$version/openapi.json" --format=stylish 2>&1) || status=1
+    output=$(cd "$CONTRACTS" \
+      && "$CONTRACT_TOOLS/node_modules/.bin/redocly" lint "$version/openapi.json" --format=stylish 2>&1) || status=1
     grep -v '[║╔╚]' <<< "$output"
     log "asyncapi validate contracts/$version/asyncapi.yaml"
     # CI=true: the AsyncAPI CLI sends no usage metrics (there is no internet here to send them to)
     (cd "$CONTRACTS" && CI=true SUPPRESS_NO_CONFIG_WARNING=true \
       ASYNCAPI_METRICS_CONFIG_PATH="$STATE/asyncapi-analytics.json" \
-      npx --no-install asyncapi validate "$version/asyncapi.yaml" --fail-severity=warn 2>&1 | grep -v '^WARNING: ') \
+      "$CONTRACT_TOOLS/node_modules/.bin/asyncapi" validate "$version/asyncapi.yaml" --fail-severity=warn 2>&1 \
+      | grep -v '^WARNING: ') \
       || status=1
   done
   [ "$status" -eq 0 ] || die "a published contract does not pass its linter (above)"

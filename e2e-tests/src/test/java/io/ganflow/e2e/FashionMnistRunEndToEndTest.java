@@ -365,6 +365,21 @@ class FashionMnistRunEndToEndTest {
             assertTrue(label.contains("accuracy") && label.contains("FCD") && label.contains("(best FCD)"), label);
             assertTrue(browser.findElement(By.id("quality-note")).getText().contains("classifier-fashion-mnist"));
             Files.write(Path.of("target/browser-run.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+            // the page's link to the Kafka interface: one section per topic of the AsyncAPI document, with its fields
+            browser.findElement(By.linkText("Kafka interface")).click();
+            List<String> topics = new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+                List<String> shown = driver.findElements(By.cssSelector("section h2")).stream()
+                        .map(WebElement::getText)
+                        .toList();
+                return shown.isEmpty() ? null : shown;
+            });
+            assertTrue(
+                    topics.containsAll(
+                            List.of("synthetic-dataset-requests", "synthetic-dataset-results", "run-status")),
+                    topics.toString());
+            assertTrue(browser.findElement(By.tagName("body")).getText().contains("Your service produces here"));
+            Files.write(Path.of("target/browser-asyncapi.png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (TimeoutException e) {
             Files.write(Path.of("target/browser-failed.png"), browser.getScreenshotAs(OutputType.BYTES));
             throw new AssertionError(

@@ -248,6 +248,9 @@ class KubernetesOverlaysTest {
                 .toList();
         assertTrue(
                 routed.containsAll(List.of("/", "/api*", "/webjars*")), "the UI, its scripts and the API: " + routed);
+        assertTrue(
+                routed.containsAll(List.of("/q/openapi*", "/asyncapi", "/asyncapi.html")),
+                "the API's contracts: " + routed);
         for (String inside : List.of("/q/metrics", "/q/health/ready")) {
             assertTrue(
                     routed.stream()

@@ -32,7 +32,8 @@ public record CreateSyntheticDataset(
 
         @Schema(
                 description = "png-zip (PNGs and labels.csv) or idx (Fashion-MNIST's IDX files)",
-                defaultValue = "png-zip")
+                enumeration = {SyntheticDatasetRequest.PNG_ZIP, SyntheticDatasetRequest.IDX},
+                defaultValue = SyntheticDatasetRequest.PNG_ZIP)
         String format,
 
         @Schema(description = "the same request and seed give the same data set", defaultValue = "0")
