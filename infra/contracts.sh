@@ -44,7 +44,7 @@ gan_contracts() {
   case "${1:-lint}" in
     lint) contracts_lint ;;
     # the gateway's contract test, told to write what it serves when it is a compatible change
-    accept) gan_test -pl gateway -am -Dtest=PublishedContractTests -Dsurefire.failIfNoSpecifiedTests=false \
+    accept) verify_on_test_stack -pl gateway -am -Dtest=PublishedContractTests -Dsurefire.failIfNoSpecifiedTests=false \
       -Dganflow.contracts.accept=true ;;
     *) die "usage: ./gan contracts [lint|accept]" ;;
   esac

@@ -179,10 +179,15 @@ ensure_kubectl() {
 }
 
 gan_test() {
-  use_test_stack
   ensure_fashion_mnist
   ensure_chromium
   ensure_kubectl
+  verify_on_test_stack "$@"
+}
+
+# ./mvnw verify "$@" against a clean broker and store of its own (ports 29092/29000)
+verify_on_test_stack() {
+  use_test_stack
   # a clean broker and store for every test run
   stop_process kafka
   stop_process s3proxy

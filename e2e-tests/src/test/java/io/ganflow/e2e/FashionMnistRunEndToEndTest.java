@@ -329,7 +329,7 @@ class FashionMnistRunEndToEndTest {
                 List<WebElement> links = browser.findElements(By.id("synthetic-download"));
                 return links.isEmpty() ? null : links.get(0).getAttribute("href");
             });
-            Map<String, byte[]> files = unzip(HTTP.send(
+            Map<String, byte[]> files = ImageArchives.unzip(HTTP.send(
                             HttpRequest.newBuilder(URI.create(download)).build(),
                             HttpResponse.BodyHandlers.ofByteArray())
                     .body());
@@ -405,15 +405,5 @@ class FashionMnistRunEndToEndTest {
                     response.headers().firstValue("X-Checkpoint-Step").orElse("");
             return response.statusCode() == 200 && servedStep.equals(String.valueOf(step)) ? response : null;
         });
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
     }
 }

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         version = ApiDocument.VERSION,
                         description =
                                 "Train GANs and generate labelled images, through Kafka, DJL and an object store. "
-                                        + "Errors are RFC 9457 problem+json. The Kafka interface is described by /asyncapi.yaml.",
+                                        + "Errors are RFC 9457 problem+json. The Kafka interface is described at /asyncapi (AsyncAPI; read it at /asyncapi.html).",
                         license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
         servers = @Server(url = "/", description = "the gateway that serves this document"),
         security = @SecurityRequirement(name = ApiDocument.API_KEY),

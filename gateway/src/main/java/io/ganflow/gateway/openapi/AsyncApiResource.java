@@ -2,6 +2,7 @@ package io.ganflow.gateway.openapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ganflow.gateway.problems.ProblemMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -14,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The AsyncAPI document of the Kafka interface (contracts/v1/asyncapi.yaml, copied in at build), beside the OpenAPI
- * one and like it: YAML, or JSON with {@code ?format=json}. Rendered for people at /asyncapi.html.
+ * one and like it: YAML (or {@code ?format=yaml}), or JSON with {@code ?format=json}; any other format is a 400. Rendered for people at /asyncapi.html.
  */
 @Path("/asyncapi")
 public class AsyncApiResource {
@@ -28,7 +29,10 @@ public class AsyncApiResource {
     @GET
     @Operation(hidden = true)
     public Response document(@QueryParam("format") String format) {
-        boolean asJson = "json".equalsIgnoreCase(format);
+        if (format != null && !format.equals("json") && !format.equals("yaml")) {
+            return ProblemMapper.problem(400, "Invalid parameter", "format must be json or yaml, was " + format);
+        }
+        boolean asJson = "json".equals(format);
         return Response.ok(asJson ? json : yaml, asJson ? "application/json" : YAML + ";charset=UTF-8")
                 .header("Cache-Control", "no-cache")
                 .build();

@@ -139,11 +139,17 @@ public class ProblemResponses implements OASFilter {
                                 .addType(Schema.SchemaType.INTEGER)
                                 .description("the HTTP status code"))
                 .addProperty("detail", string("what went wrong with this request, for a person"))
-                .example(Map.of(
-                        "type", "about:blank",
-                        "title", "No such run",
-                        "status", 404,
-                        "detail", "run cgan-1234abcd is not known"));
+                .example(problemExample());
+    }
+
+    /** In a fixed order (Map.of has none): the published contract does not change from one build to the next. */
+    private static Map<String, Object> problemExample() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "about:blank");
+        example.put("title", "No such run");
+        example.put("status", 404);
+        example.put("detail", "run cgan-1234abcd is not known");
+        return example;
     }
 
     private static Schema string(String description) {

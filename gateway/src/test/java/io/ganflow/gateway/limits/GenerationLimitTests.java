@@ -3,6 +3,7 @@ package io.ganflow.gateway.limits;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ganflow.gateway.OperatorKeyForRestAssured;
 import io.ganflow.testing.LocalInfrastructure;
@@ -126,8 +127,7 @@ class GenerationLimitTests {
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("detail", containsString("10 images per second"));
-        org.junit.jupiter.api.Assertions.assertEquals(
-                refusedBefore + 1, refusals("images"), "operators see the refusal in the metrics");
+        assertEquals(refusedBefore + 1, refusals("images"), "operators see the refusal in the metrics");
         given().header("Authorization", "Bearer " + OperatorKeyForRestAssured.READER_KEY)
                 .queryParam("columns", 10)
                 .get("/api/v1/runs/any/grid")

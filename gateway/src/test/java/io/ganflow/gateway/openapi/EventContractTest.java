@@ -2,6 +2,7 @@ package io.ganflow.gateway.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -149,6 +150,15 @@ class EventContractTest {
         assertTrue(CONTRACT.keyProblems(SyntheticDatasetRequest.TOPIC, "syn-3").isEmpty());
         assertFalse(
                 CONTRACT.keyProblems(SyntheticDatasetRequest.TOPIC, "Syn 3!").isEmpty());
+    }
+
+    @Test
+    void referencesThatGoRoundInACircleAreRefusedNotFollowedForever() {
+        AsyncApiContract circular = AsyncApiContract.of("a: {$ref: '#/b'}\nb: {$ref: '#/a'}\n");
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
+                () -> circular.resolve(circular.document().get("a")));
+        assertTrue(refused.getMessage().contains("circle"), refused.getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,23 @@ class PublishedContractTests {
                 .extract()
                 .asString();
         assertEquals(AsyncApiContract.of(published).document(), new ObjectMapper().readTree(json));
+    }
+
+    @Test
+    void anUnknownFormatOfTheKafkaContractIsAProblemNotADocument() {
+        for (String format : List.of("xml", "JSON ", "json;yaml")) {
+            given().queryParam("format", format)
+                    .get("/asyncapi")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("format must be json or yaml"));
+        }
+        given().queryParam("format", "yaml")
+                .get("/asyncapi")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("yaml"));
     }
 
     /** The schemas {@code node} refers to, and those they refer to in turn. */

@@ -29,6 +29,9 @@ public final class AsyncApiContract {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
+    /** More references in a row than any document has: they go round in a circle. */
+    private static final int MAX_REFERENCE_HOPS = 32;
+
     private final JsonNode document;
 
     private AsyncApiContract(JsonNode document) {
@@ -100,7 +103,10 @@ public final class AsyncApiContract {
     /** Follows {@code $ref}s that point into this document until a node that is not one. */
     public JsonNode resolve(JsonNode node) {
         JsonNode at = node;
-        while (at.has("$ref")) {
+        for (int hops = 0; at.has("$ref"); hops++) {
+            if (hops == MAX_REFERENCE_HOPS) {
+                throw new IllegalArgumentException("references go round in a circle at " + node.get("$ref"));
+            }
             String pointer = at.get("$ref").asText();
             if (!pointer.startsWith("#/")) {
                 throw new IllegalArgumentException("only references inside the document are read: " + pointer);
