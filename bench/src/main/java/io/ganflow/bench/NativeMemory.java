@@ -8,15 +8,15 @@ import io.ganflow.models.GanModel;
 import io.ganflow.models.GanModels;
 import io.ganflow.models.image.SampleGrid;
 import io.ganflow.models.layers.Torch;
-import io.ganflow.models.numerics.PrecisionCheck;
+import io.ganflow.models.numerics.Numerics;
 import io.ganflow.models.numerics.TrainedStatistics;
 import io.ganflow.models.serving.LoadedGenerator;
 import io.ganflow.models.training.BlockBytes;
 import java.util.Locale;
 
 /**
- * Native memory a sampler spends on what it does besides serving, in this process alone: the start-up numerics
- * self-test (resident and peak), then loading one cGAN checkpoint after another as the sampler does on each
+ * Native memory a sampler spends on what it does besides serving, in this process alone: the start-up choice of
+ * convolution kernels (resident and peak), then loading one cGAN checkpoint after another as the sampler does on each
  * announcement (load, verify, generate 100 images, retire the one before). Prints one line per figure.
  *
  * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dbench.main=io.ganflow.bench.NativeMemory} (argument: loads,
@@ -31,8 +31,8 @@ public final class NativeMemory {
         ResidentMemory memory = ResidentMemory.ofThisProcess();
         Torch.disableGradientsOnThisThread();
         print("engine loaded", memory);
-        long millis = PrecisionCheck.requireTrustworthyFloat32ForServing();
-        print(String.format(Locale.ROOT, "after the numerics self-test (%d ms)", millis), memory);
+        long millis = Numerics.current().millis();
+        print(String.format(Locale.ROOT, "after choosing the convolution kernels (%d ms)", millis), memory);
 
         RunSpec spec = RunSpec.defaults("native-memory");
         byte[] checkpoint = generatorBytes(GanModels.named(spec.model()), spec.latentSize());

@@ -202,7 +202,7 @@ class EvaluationTests {
         }
         parts.put(
                 CheckpointParts.STATE,
-                Json.writeBytes(new TrainingState(TrainingState.VERSION, started, 80, 1, 0, true, 80)));
+                Json.writeBytes(new TrainingState(TrainingState.VERSION, started, 80, 1, 0, true, 80, null)));
         String classifierKey = announce(CLASSIFIER, 80, CHECKPOINTS.write(CLASSIFIER, 80, 1, parts));
 
         ReferenceClassifierChoice chosen =
@@ -319,7 +319,7 @@ class EvaluationTests {
         }
         parts.put(
                 CheckpointParts.STATE,
-                Json.writeBytes(new TrainingState(TrainingState.VERSION, started, 60, 1, 0, true, 60)));
+                Json.writeBytes(new TrainingState(TrainingState.VERSION, started, 60, 1, 0, true, 60, null)));
         announce(classifierRun, 60, CHECKPOINTS.write(classifierRun, 60, 1, parts));
 
         ReferenceClassifierChoice chosen = eventually("the classifier chosen", () -> QUALITY.classifierOf(three));

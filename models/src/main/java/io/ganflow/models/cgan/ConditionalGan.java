@@ -1,12 +1,10 @@
 package io.ganflow.models.cgan;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -15,6 +13,7 @@ import io.ganflow.events.Catalog;
 import io.ganflow.models.GanModel;
 import io.ganflow.models.InferenceGenerator;
 import io.ganflow.models.layers.ClassEmbedding;
+import io.ganflow.models.layers.Conv2dLayer;
 import io.ganflow.models.layers.LabelConditioned;
 import io.ganflow.models.layers.Reshape;
 import io.ganflow.models.layers.SameConv2d;
@@ -112,11 +111,6 @@ public final class ConditionalGan implements GanModel {
     }
 
     private static Block halving() {
-        return Conv2d.builder()
-                .setFilters(128)
-                .setKernelShape(new Shape(3, 3))
-                .optStride(new Shape(2, 2))
-                .optPadding(new Shape(1, 1))
-                .build();
+        return Conv2dLayer.of(128, 3, 2, 1);
     }
 }

@@ -5,11 +5,11 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import io.ganflow.models.layers.Conv2dLayer;
 
 /**
  * The reference classifier of a data set, the yardstick for generated images: a small VGG-style CNN, two stages of
@@ -53,10 +53,6 @@ public final class ReferenceClassifier {
     }
 
     private static Block convolution(int filters) {
-        return Conv2d.builder()
-                .setFilters(filters)
-                .setKernelShape(new Shape(3, 3))
-                .optPadding(new Shape(1, 1))
-                .build();
+        return Conv2dLayer.of(filters, 3, 1, 1);
     }
 }

@@ -1,14 +1,13 @@
 package io.ganflow.models.dcgan;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import io.ganflow.models.layers.ClassEmbedding;
+import io.ganflow.models.layers.Conv2dLayer;
 import io.ganflow.models.layers.Reshape;
 import io.ganflow.models.layers.TransposedConv2d;
 
@@ -69,11 +68,6 @@ final class DcganBlocks {
     }
 
     private static Block halving(int filters) {
-        return Conv2d.builder()
-                .setFilters(filters)
-                .setKernelShape(new Shape(3, 3))
-                .optStride(new Shape(2, 2))
-                .optPadding(new Shape(1, 1))
-                .build();
+        return Conv2dLayer.of(filters, 3, 2, 1);
     }
 }

@@ -6,14 +6,25 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.ganflow.models.numerics.Numerics;
 
 /** Convolutions as plain functions of arrays, so that layers and their float64 checks share one implementation. */
 public final class ConvolutionOps {
 
     private ConvolutionOps() {}
 
-    /** An ordinary 2-D convolution (cross-correlation), NCHW, weight {@code [out, in, k, k]}. */
+    /**
+     * An ordinary 2-D convolution (cross-correlation), NCHW, weight {@code [out, in, k, k]}; every convolution of the
+     * models comes here, so that the machine's numerics configuration ({@link ChannelPadding}) applies to all.
+     */
     public static NDArray conv2d(NDArray input, NDArray weight, NDArray bias, int stride, int padding) {
+        Numerics.ensureChosen();
+        return ChannelPadding.needed(weight)
+                ? ChannelPadding.conv2d(input, weight, bias, stride, padding)
+                : plainConv2d(input, weight, bias, stride, padding);
+    }
+
+    static NDArray plainConv2d(NDArray input, NDArray weight, NDArray bias, int stride, int padding) {
         return input.getNDArrayInternal()
                 .convolution(
                         input, weight, bias, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1)

@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.ganflow.models.numerics.Numerics;
 
 /**
  * A stride-1 convolution with 'same' padding and an odd square kernel, for output layers with few channels: the same
@@ -26,6 +27,8 @@ public final class SameConv2d extends AbstractBlock {
     /** @param phases the output is computed as {@code phases²} interleaved sub-grids; must divide the image side */
     public SameConv2d(int filters, int kernel, int phases) {
         super(VERSION);
+        // a network is built before it computes, and never inside a gradient collector: choose the kernels now
+        Numerics.ensureChosen();
         if (kernel % 2 == 0) {
             throw new IllegalArgumentException("'same' padding needs an odd kernel, was " + kernel);
         }

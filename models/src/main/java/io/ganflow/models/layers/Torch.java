@@ -2,6 +2,7 @@ package io.ganflow.models.layers;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import io.ganflow.models.numerics.Numerics;
 
 /** Thread-level settings of the PyTorch engine that DJL does not expose through its engine-neutral API. */
 public final class Torch {
@@ -16,5 +17,7 @@ public final class Torch {
     public static void disableGradientsOnThisThread() {
         Engine.getEngine("PyTorch");
         JniUtils.setGradMode(false);
+        // before anything computes, and outside any gradient collector (the choice trains and checks layers)
+        Numerics.ensureChosen();
     }
 }

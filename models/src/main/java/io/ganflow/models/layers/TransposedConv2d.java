@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.ganflow.models.numerics.Numerics;
 
 /**
  * A transposed convolution layer (the tutorial's upsampling layer). Weight layout {@code [in, out, k, k]}, as in
@@ -25,6 +26,8 @@ public final class TransposedConv2d extends AbstractBlock {
 
     public TransposedConv2d(int filters, int kernel, int stride, int padding) {
         super(VERSION);
+        // a network is built before it computes, and never inside a gradient collector: choose the kernels now
+        Numerics.ensureChosen();
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;

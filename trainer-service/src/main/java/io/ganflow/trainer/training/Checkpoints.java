@@ -4,8 +4,10 @@ import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Json;
+import io.ganflow.events.NumericsProvenance;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.TrainingState;
+import io.ganflow.models.numerics.Numerics;
 import io.ganflow.models.training.RunTraining;
 import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.CheckpointStore;
@@ -62,6 +64,17 @@ public class Checkpoints {
             try {
                 TrainingState state = checkpoints.state(manifest);
                 RunTraining training = RunTrainings.resume(spec, part -> checkpoints.readPart(manifest, part));
+                if (state.numerics() != null && !state.numerics().equals(numerics())) {
+                    LOG.infof(
+                            "run=%s resumes from step %d, trained with %s kernels on %s; this trainer computes with %s"
+                                    + " on %s: training goes on, not bit for bit as it would have there",
+                            spec.runId(),
+                            state.step(),
+                            state.numerics().kernels(),
+                            state.numerics().machine(),
+                            numerics().kernels(),
+                            numerics().machine());
+                }
                 return Optional.of(new Resumed(state, training));
             } catch (ObjectStoreException e) {
                 throw e; // the store is away: that says nothing about the checkpoint
@@ -93,9 +106,13 @@ public class Checkpoints {
 
     public record Resumed(TrainingState state, RunTraining training) {}
 
+    private static NumericsProvenance numerics() {
+        return Numerics.current().provenance();
+    }
+
     private Map<String, byte[]> parts(RunTraining training, TrainingState state) {
         Map<String, byte[]> parts = new LinkedHashMap<>(training.checkpointParts(state, config.gridColumns()));
-        parts.put(CheckpointParts.STATE, Json.writeBytes(state));
+        parts.put(CheckpointParts.STATE, Json.writeBytes(state.computedWith(numerics())));
         return parts;
     }
 }

@@ -1,0 +1,92 @@
+package io.ganflow.models.numerics;
+
+import ai.djl.engine.Engine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The process's one choice of convolution kernels, made before its first convolution: by a service at start-up
+ * ({@link #choose}), or by the first convolution of anything else, with the settings of the environment
+ * ({@link #ensureChosen}). Nothing computes a convolution before it is made.
+ */
+public final class Numerics {
+
+    private static final ReentrantLock CHOOSING = new ReentrantLock();
+    private static volatile NumericsReport current;
+
+    private Numerics() {}
+
+    /** Called by every convolution: returns at once once chosen, and while this thread is choosing. */
+    public static void ensureChosen() {
+        if (current == null && !CHOOSING.isHeldByCurrentThread()) {
+            choose(NumericsSettings.fromEnvironment());
+        }
+    }
+
+    /** The choice, made now with {@code settings} unless this process made it already; throws when none is right. */
+    public static NumericsReport choose(NumericsSettings settings) {
+        CHOOSING.lock();
+        try {
+            if (current == null) {
+                current = select(settings);
+            }
+            return current;
+        } finally {
+            CHOOSING.unlock();
+        }
+    }
+
+    /** The choice, making it with the environment's settings if no one has. */
+    public static NumericsReport current() {
+        ensureChosen();
+        return current;
+    }
+
+    private static NumericsReport select(NumericsSettings settings) {
+        long started = System.nanoTime();
+        Engine engine = Engine.getEngine("PyTorch");
+        boolean gpu = engine.defaultDevice().isGpu();
+        Optional<TorchContext> torch = TorchContext.ofLoadedEngine();
+        // NNPACK would only print that it does not support a CPU; the candidates never need it
+        torch.ifPresent(context -> context.useNnpack(false));
+        if (settings.simulateCacheFault()) {
+            SimulatedCacheFault.apply();
+        }
+        MachineFingerprint machine = MachineFingerprint.of(engine, torch);
+        List<ConvolutionKernels> candidates = new ArrayList<>(List.of(ConvolutionKernels.values()));
+        if (torch.isEmpty()) {
+            // the vendor library cannot be switched off without libtorch's context; padding needs none
+            candidates.remove(ConvolutionKernels.PYTORCH);
+        }
+        NumericsSelection selection = new NumericsSelection(
+                new LibtorchMachine(torch.orElse(null), gpu, new TrainingSpeed(32, 2)), candidates);
+        // a process with a simulated fault is not this machine as it is: it neither recalls nor teaches a choice
+        Optional<RememberedChoices> memory = settings.simulateCacheFault()
+                ? Optional.empty()
+                : settings.rememberIn().map(RememberedChoices::new);
+        Optional<ConvolutionKernels> remembered =
+                memory.flatMap(choices -> choices.recall(machine)).filter(candidates::contains);
+        NumericsSelection.Choice choice;
+        if (!settings.check()) {
+            ConvolutionKernels kernels = settings.forced().or(() -> remembered).orElse(ConvolutionKernels.VENDOR);
+            kernels.apply(torch.orElse(null), gpu);
+            choice = new NumericsSelection.Choice(kernels, "not checked: ganflow.numerics.self-test=false", List.of());
+        } else if (settings.forced().isPresent()) {
+            choice = selection.forced(settings.forced().get());
+        } else if (remembered.isPresent()) {
+            choice = selection.remembered(remembered.get());
+        } else {
+            choice = selection.choose();
+        }
+        boolean keep = settings.check()
+                && settings.forced().isEmpty()
+                && !choice.reason().startsWith("chosen before");
+        if (keep) {
+            memory.ifPresent(choices -> choices.remember(machine, choice));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new NumericsReport(choice, machine, gpu, settings.check(), settings.simulateCacheFault(), millis);
+    }
+}
