@@ -56,11 +56,18 @@ build_services() {
     || { tail -n 40 "$STATE/logs/build.log" >&2; die "build failed; see $STATE/logs/build.log"; }
 }
 
+# The last ERROR line of a service's log (the one line that says why it could not start), or nothing.
+last_error() {
+  local line
+  line=$(grep -E ' ERROR ' "$STATE/logs/$1.log" 2>/dev/null | tail -n 1 | cut -c1-2000)
+  if [ -n "$line" ]; then printf '%s\n  ' "$line"; fi
+}
+
 wait_for_ready() {
   local name=$1 port=$2
   for _ in $(seq 180); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" > /dev/null 2>&1 && return 0
-    pid_alive "$name" || die "$name exited during start-up; see $STATE/logs/$name.log"
+    pid_alive "$name" || die "$name exited during start-up: $(last_error "$name")see $STATE/logs/$name.log"
     sleep 1
   done
   die "$name was not ready after 180s; see $STATE/logs/$name.log"

@@ -57,9 +57,19 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
 
     /** Starts one more trainer in the group and waits until it is ready. */
     static ServiceProcess addTrainer() throws Exception {
-        ServiceProcess trainer = startTrainer();
+        return addTrainer(List.of());
+    }
+
+    /** Starts one more trainer in the group with these extra system properties, and waits until it is ready. */
+    static ServiceProcess addTrainer(List<String> properties) throws Exception {
+        ServiceProcess trainer = startTrainer(properties);
         trainer.awaitReady(Duration.ofMinutes(3));
         return trainer;
+    }
+
+    /** A trainer on the stack's broker and store with only these system properties, not waited for nor listed. */
+    static ServiceProcess startLoneTrainer(int port, List<String> properties) throws IOException {
+        return ServiceProcess.start("trainer-service", port, environment, properties);
     }
 
     static List<ServiceProcess> trainers() {
@@ -123,7 +133,7 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
                 List.of(
                         "ganflow.fashion-mnist.directory=" + fashionMnist,
                         "mp.messaging.incoming.epoch-requests.group.id=" + BUCKET)));
-        startTrainer();
+        startTrainer(List.of());
         sampler = ServiceProcess.start("sampler-service", 28083, environment, List.of());
         SERVICES.add(sampler);
         // a small reference classifier (one epoch of 12,800 images), 200 images per checkpoint and scores of 60
@@ -150,15 +160,17 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         }
     }
 
-    private static ServiceProcess startTrainer() throws IOException {
-        ServiceProcess trainer = ServiceProcess.start(
-                "trainer-service",
-                nextTrainerPort,
-                environment,
-                List.of(
-                        "ganflow.trainer.group=" + BUCKET + "-batches",
-                        "mp.messaging.incoming.run-commands.group.id=" + BUCKET,
-                        "ganflow.trainer.window-batches=" + WINDOW));
+    private static List<String> trainerProperties() {
+        return List.of(
+                "ganflow.trainer.group=" + BUCKET + "-batches",
+                "mp.messaging.incoming.run-commands.group.id=" + BUCKET,
+                "ganflow.trainer.window-batches=" + WINDOW);
+    }
+
+    private static ServiceProcess startTrainer(List<String> extraProperties) throws IOException {
+        List<String> properties = new ArrayList<>(trainerProperties());
+        properties.addAll(extraProperties);
+        ServiceProcess trainer = ServiceProcess.start("trainer-service", nextTrainerPort, environment, properties);
         nextTrainerPort += 100;
         TRAINERS.add(trainer);
         SERVICES.add(trainer);

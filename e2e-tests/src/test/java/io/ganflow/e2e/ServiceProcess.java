@@ -22,11 +22,15 @@ final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    /** Where this process's lines start in its log (a log is appended to by every process on its port). */
+    private final long logStart;
+
+    private ServiceProcess(String name, int port, Process process, Path log, long logStart) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     static ServiceProcess start(String name, int port, Map<String, String> environment, List<String> properties)
@@ -37,6 +41,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path log = ROOT.resolve("e2e-tests/target/e2e-logs/" + name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = new ArrayList<>(List.of(
                 "java",
                 "-Xmx1g",
@@ -50,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
-        return new ServiceProcess(name, port, builder.start(), log);
+        return new ServiceProcess(name, port, builder.start(), log, logStart);
     }
 
     String url() {
@@ -129,6 +134,22 @@ final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The code the process ended with; it must have ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Every line this process wrote to its log that contains {@code text}. */
+    List<String> logLinesWith(String text) throws IOException {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(Math.min(logStart, Files.size(log)));
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .lines()
+                    .filter(line -> line.contains(text))
+                    .toList();
+        }
+    }
+
     /** Waits for the process to end on its own; true when it did within {@code timeout}. */
     boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -136,9 +157,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** How many lines of its log contain {@code text}. */
     long logLinesContaining(String text) throws IOException {
-        try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            return lines.filter(line -> line.contains(text)).count();
-        }
+        return logLinesWith(text).size();
     }
 
     /**

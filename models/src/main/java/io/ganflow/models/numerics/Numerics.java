@@ -61,7 +61,7 @@ public final class Numerics {
             candidates.remove(ConvolutionKernels.PYTORCH);
         }
         NumericsSelection selection = new NumericsSelection(
-                new LibtorchMachine(torch.orElse(null), gpu, new TrainingSpeed(32, 2)), candidates);
+                new LibtorchMachine(torch.orElse(null), gpu, new TrainingSpeed(32, 1)), candidates);
         // a process with a simulated fault is not this machine as it is: it neither recalls nor teaches a choice
         Optional<RememberedChoices> memory = settings.simulateCacheFault()
                 ? Optional.empty()

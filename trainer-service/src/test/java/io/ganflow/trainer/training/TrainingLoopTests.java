@@ -1,5 +1,10 @@
 package io.ganflow.trainer.training;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +26,7 @@ import io.ganflow.events.TrainingState;
 import io.ganflow.models.classifier.ClassifierShape;
 import io.ganflow.models.classifier.LoadedClassifier;
 import io.ganflow.models.classifier.ReferenceClassifier;
+import io.ganflow.models.numerics.Numerics;
 import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.RunSpecStore;
@@ -71,6 +77,24 @@ class TrainingLoopTests {
     }
 
     private static final RunSpecStore SPECS = new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+
+    @Test
+    void healthAndMetricsSayWhichConvolutionKernelsThisTrainerChoseAndWhy() {
+        String kernels = Numerics.current().kernels().id();
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'numerics' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'numerics' }.data.kernels", equalTo(kernels))
+                .body("checks.find { it.name == 'numerics' }.data.checkedAgainstFloat64", equalTo(true))
+                .body("checks.find { it.name == 'numerics' }.data.libtorch", equalTo("2.7.1"))
+                .body("checks.find { it.name == 'numerics' }.data.reason", not(emptyString()));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("ganflow_numerics_kernels{checked=\"true\",kernels=\"" + kernels + "\"} 1.0"))
+                .body(containsString("ganflow_numerics_choice_seconds"));
+    }
 
     @Test
     void aStartedRunAsksForItsFirstEpoch() {
@@ -251,6 +275,14 @@ class TrainingLoopTests {
         TrainingState state = Json.read(checkpoints.readPart(manifest, CheckpointParts.STATE), TrainingState.class);
         assertTrue(state.completed());
         assertEquals(3, state.step());
+        assertEquals(
+                Numerics.current().kernels().id(),
+                state.numerics().kernels(),
+                "the checkpoint says which convolution kernels trained it");
+        assertTrue(state.numerics().checked());
+        assertTrue(
+                state.numerics().machine().contains("PyTorch 2.7.1"),
+                state.numerics().machine());
         assertFalse(checkpoints.readPart(manifest, CheckpointParts.SAMPLES).length == 0);
 
         List<RunStatus> completed =
