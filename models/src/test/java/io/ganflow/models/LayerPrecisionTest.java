@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every layer of both networks of every model, forward and backward, and each model's inference form, float32
- * against float64 (PrecisionCheck).
+ * against float64 (PrecisionCheck), as the services compute them: with the convolution kernels this machine chooses
+ * ({@code Numerics}, made when the first network is built).
  */
 class LayerPrecisionTest {
 

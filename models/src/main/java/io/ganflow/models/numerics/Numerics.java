@@ -46,6 +46,15 @@ public final class Numerics {
 
     private static NumericsReport select(NumericsSettings settings) {
         long started = System.nanoTime();
+        Optional<MachineLock> lock = settings.rememberIn().flatMap(MachineLock::acquire);
+        try {
+            return select(settings, started);
+        } finally {
+            lock.ifPresent(MachineLock::close);
+        }
+    }
+
+    private static NumericsReport select(NumericsSettings settings, long started) {
         Engine engine = Engine.getEngine("PyTorch");
         boolean gpu = engine.defaultDevice().isGpu();
         Optional<TorchContext> torch = TorchContext.ofLoadedEngine();
@@ -68,25 +77,31 @@ public final class Numerics {
                 : settings.rememberIn().map(RememberedChoices::new);
         Optional<ConvolutionKernels> remembered =
                 memory.flatMap(choices -> choices.recall(machine)).filter(candidates::contains);
-        NumericsSelection.Choice choice;
-        if (!settings.check()) {
-            ConvolutionKernels kernels = settings.forced().or(() -> remembered).orElse(ConvolutionKernels.VENDOR);
-            kernels.apply(torch.orElse(null), gpu);
-            choice = new NumericsSelection.Choice(kernels, "not checked: ganflow.numerics.self-test=false", List.of());
-        } else if (settings.forced().isPresent()) {
-            choice = selection.forced(settings.forced().get());
-        } else if (remembered.isPresent()) {
-            choice = selection.remembered(remembered.get());
-        } else {
-            choice = selection.choose();
-        }
-        boolean keep = settings.check()
-                && settings.forced().isEmpty()
-                && !choice.reason().startsWith("chosen before");
-        if (keep) {
+        NumericsSelection.Choice choice = decide(settings, selection, remembered, torch.orElse(null), gpu);
+        boolean learned =
+                settings.check() && settings.forced().isEmpty() && !remembered.equals(Optional.of(choice.kernels()));
+        if (learned) {
             memory.ifPresent(choices -> choices.remember(machine, choice));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new NumericsReport(choice, machine, gpu, settings.check(), settings.simulateCacheFault(), millis);
+    }
+
+    /** The operator's kernels, else the remembered ones checked again, else a new choice; unchecked if so set. */
+    private static NumericsSelection.Choice decide(
+            NumericsSettings settings,
+            NumericsSelection selection,
+            Optional<ConvolutionKernels> remembered,
+            TorchContext torch,
+            boolean gpu) {
+        if (!settings.check()) {
+            ConvolutionKernels kernels = settings.forced().or(() -> remembered).orElse(ConvolutionKernels.VENDOR);
+            kernels.apply(torch, gpu);
+            return new NumericsSelection.Choice(kernels, "not checked: ganflow.numerics.self-test=false", List.of());
+        }
+        if (settings.forced().isPresent()) {
+            return selection.forced(settings.forced().get());
+        }
+        return remembered.map(selection::remembered).orElseGet(selection::choose);
     }
 }

@@ -67,8 +67,16 @@ public final class TorchContext {
         library.getFunction(symbol).invokeVoid(new Object[] {context, value});
     }
 
-    /** A function returning a {@code std::string} (libstdc++: pointer, length, ...) into memory we pass. */
+    /**
+     * A function returning a {@code std::string} (libstdc++: pointer, length, ...) into memory we pass: the x86-64
+     * calling convention passes that memory as the first argument (elsewhere it does not: "" there). The string's
+     * own buffer is not freed (once per process, a few dozen bytes).
+     */
     private String string(String symbol) {
+        String arch = System.getProperty("os.arch");
+        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+            return "";
+        }
         Function function = library.getFunction(symbol);
         Memory result = new Memory(64);
         function.invokePointer(new Object[] {result});
