@@ -61,9 +61,15 @@ public final class NumericsSelection {
         }
         List<ConvolutionKernels> others = new ArrayList<>(candidates);
         others.remove(kernels);
-        Choice fresh = new NumericsSelection(machine, others).choose();
-        List<Trial> trials = new ArrayList<>(fresh.trials());
-        trials.add(0, Trial.wrong(kernels, Double.NaN, wrong));
+        List<Trial> trials = new ArrayList<>(List.of(Trial.wrong(kernels, Double.NaN, wrong)));
+        Choice fresh;
+        try {
+            fresh = new NumericsSelection(machine, others).choose();
+        } catch (NoRightNumericsException e) {
+            trials.addAll(e.trials());
+            throw new NoRightNumericsException(trials, false);
+        }
+        trials.addAll(fresh.trials());
         return new Choice(fresh.kernels(), fresh.reason() + "; the choice remembered was wrong this time", trials);
     }
 

@@ -136,6 +136,19 @@ class NumericsSelectionTest {
     }
 
     @Test
+    void whenTheRememberedChoiceAndEveryOtherAreWrongTheRefusalNamesThemAll() {
+        FakeMachine machine = new FakeMachine(150, 130, 60)
+                .wrongWith(VENDOR, "layer 8")
+                .wrongWith(VENDOR_PADDED, "layer 9")
+                .wrongWith(PYTORCH, "layer 10");
+        NoRightNumericsException refusal = assertThrows(
+                NoRightNumericsException.class, () -> new NumericsSelection(machine, ALL).remembered(VENDOR_PADDED));
+        assertEquals(3, refusal.trials().size(), refusal.getMessage());
+        assertTrue(
+                refusal.getMessage().contains("vendor-padded wrong (1 checks, first: layer 9)"), refusal.getMessage());
+    }
+
+    @Test
     void aForcedChoiceIsUsedWhenRightAndRefusedWhenWrong() {
         FakeMachine machine = new FakeMachine(150, 130, 60).wrongWith(VENDOR, "layer 8");
         assertEquals(
