@@ -1,6 +1,7 @@
 package io.ganflow.trainer.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.EpochRequest;
@@ -36,7 +37,8 @@ class ReconciliationTests {
         String lost = LocalInfrastructure.unique("lost-start");
         SPECS.save(IsolatedStoreProfile.spec(lost)); // and no start command
         List<EpochRequest> asked = requests(lost, Duration.ofSeconds(60));
-        assertEquals(1, asked.size(), "the run was taken up");
+        // at least once: when its batches do not come within the stall time (no dataset-service here) it asks again
+        assertFalse(asked.isEmpty(), "the run was taken up");
         assertEquals(0, asked.get(0).epoch());
         assertEquals(0, asked.get(0).firstBatch());
     }
@@ -53,7 +55,7 @@ class ReconciliationTests {
         SPECS.save(IsolatedStoreProfile.spec(lost));
 
         // by the time the lost run is taken up, the store was looked through with the other two in it
-        assertEquals(1, requests(lost, Duration.ofSeconds(60)).size());
+        assertFalse(requests(lost, Duration.ofSeconds(60)).isEmpty());
         Duration intervals = Duration.ofSeconds(3L * IsolatedStoreProfile.RECONCILE_SECONDS);
         assertTrue(requests(failed, intervals).isEmpty(), "a failed run is not taken up");
         assertTrue(requests(stopped, Duration.ofSeconds(1)).isEmpty(), "a stopped run is not taken up");
