@@ -31,6 +31,14 @@ public record MachineFingerprint(
     static final int CANDIDATES_VERSION = 1;
 
     public static MachineFingerprint of(Engine engine, Optional<TorchContext> torch) {
+        return of(engine, torch, false);
+    }
+
+    /**
+     * @param simulatedFault a process given oneDNN's fault ({@link SimulatedCacheFault}) is another machine: its
+     *     choice is remembered apart from this one's
+     */
+    public static MachineFingerprint of(Engine engine, Optional<TorchContext> torch, boolean simulatedFault) {
         String cpuInfo = read(Path.of("/proc/cpuinfo"));
         String model = field(cpuInfo, "model name");
         String cpu = String.format(
@@ -48,6 +56,7 @@ public record MachineFingerprint(
         String hash = sha256(String.join(
                 "\n",
                 "candidates " + CANDIDATES_VERSION,
+                simulatedFault ? "simulated fault " + NumericsSettings.CACHE_TOPOLOGY_FAULT : "",
                 device,
                 cpu,
                 field(cpuInfo, "flags"),

@@ -63,7 +63,7 @@ public final class Numerics {
         if (settings.simulateCacheFault()) {
             SimulatedCacheFault.apply();
         }
-        MachineFingerprint machine = MachineFingerprint.of(engine, torch);
+        MachineFingerprint machine = MachineFingerprint.of(engine, torch, settings.simulateCacheFault());
         List<ConvolutionKernels> candidates = new ArrayList<>(List.of(ConvolutionKernels.values()));
         if (torch.isEmpty()) {
             // the vendor library cannot be switched off without libtorch's context; padding needs none
@@ -71,10 +71,7 @@ public final class Numerics {
         }
         NumericsSelection selection = new NumericsSelection(
                 new LibtorchMachine(torch.orElse(null), gpu, new TrainingSpeed(32, 1)), candidates);
-        // a process with a simulated fault is not this machine as it is: it neither recalls nor teaches a choice
-        Optional<RememberedChoices> memory = settings.simulateCacheFault()
-                ? Optional.empty()
-                : settings.rememberIn().map(RememberedChoices::new);
+        Optional<RememberedChoices> memory = settings.rememberIn().map(RememberedChoices::new);
         Optional<ConvolutionKernels> remembered =
                 memory.flatMap(choices -> choices.recall(machine)).filter(candidates::contains);
         NumericsSelection.Choice choice = decide(settings, selection, remembered, torch.orElse(null), gpu);

@@ -2,6 +2,7 @@ package io.ganflow.models.numerics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -41,9 +42,12 @@ class MachineFingerprintTest {
     }
 
     @Test
-    void theSameMachineHasTheSameHashEveryTime() {
+    void theSameMachineHasTheSameHashEveryTimeAndWithTheFaultSimulatedAnother() {
         assertEquals(here().hash(), here().hash());
         assertEquals(32, here().hash().length());
+        MachineFingerprint simulated =
+                MachineFingerprint.of(Engine.getEngine("PyTorch"), TorchContext.ofLoadedEngine(), true);
+        assertNotEquals(here().hash(), simulated.hash());
     }
 
     @Test
