@@ -94,6 +94,26 @@ class NumericsEndToEndTest {
         assertTrue(error.contains("Unset ganflow.numerics.configuration"), "says what to do: " + error);
     }
 
+    @Test
+    void kernelsThatDoNotExistAreRefusedByNameInOneLineWithCode78() throws Exception {
+        String group = LocalInfrastructure.unique("numerics-unknown");
+        ServiceProcess refused = LocalStack.startLoneTrainer(
+                28991,
+                List.of(
+                        "ganflow.numerics.configuration=fastest",
+                        "ganflow.trainer.group=" + group,
+                        "mp.messaging.incoming.run-commands.group.id=" + group));
+        assertTrue(refused.awaitExit(Duration.ofMinutes(3)), "the trainer did not end");
+        assertEquals(78, refused.exitCode(), refused.logTail(20));
+        List<String> errors = refused.logLinesWith(" ERROR ");
+        assertEquals(1, errors.size(), String.join("\n", errors));
+        assertTrue(
+                errors.get(0)
+                        .contains("ganflow.numerics.configuration must be auto or one of vendor, vendor-padded,"
+                                + " pytorch, was 'fastest'"),
+                errors.get(0));
+    }
+
     private static JsonNode numericsHealth(ServiceProcess service) throws Exception {
         HttpResponse<byte[]> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))

@@ -40,7 +40,8 @@ public class NumericsStartup {
     void choose(@Observes @Priority(1) StartupEvent event) {
         try {
             report = Numerics.choose(settings(config));
-        } catch (NoRightNumericsException e) {
+        } catch (NoRightNumericsException | IllegalArgumentException e) {
+            // no kernels are right here, or the settings name none: one line, and no restart into the same
             LOG.error(e.getMessage());
             Runtime.getRuntime().halt(EXIT_CODE);
         }
