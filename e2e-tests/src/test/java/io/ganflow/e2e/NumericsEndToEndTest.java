@@ -76,19 +76,7 @@ class NumericsEndToEndTest {
 
     @Test
     void kernelsSetByTheOperatorThatAreWrongHereAreRefusedInOneLineWithCode78() throws Exception {
-        String group = LocalInfrastructure.unique("numerics-refusal");
-        ServiceProcess refused = LocalStack.startLoneTrainer(
-                28990,
-                List.of(
-                        FAULT,
-                        "ganflow.numerics.configuration=vendor",
-                        "ganflow.trainer.group=" + group,
-                        "mp.messaging.incoming.run-commands.group.id=" + group));
-        assertTrue(refused.awaitExit(Duration.ofMinutes(3)), "the trainer did not end");
-        assertEquals(78, refused.exitCode(), refused.logTail(20));
-        List<String> errors = refused.logLinesWith(" ERROR ");
-        assertEquals(1, errors.size(), String.join("\n", errors));
-        String error = errors.get(0);
+        String error = refusal(28990, FAULT, "ganflow.numerics.configuration=vendor");
         assertTrue(error.contains("set by ganflow.numerics.configuration disagree with float64"), error);
         assertTrue(error.contains("vendor wrong") && error.contains(" layer "), "names the layer: " + error);
         assertTrue(error.contains("Unset ganflow.numerics.configuration"), "says what to do: " + error);
@@ -96,22 +84,28 @@ class NumericsEndToEndTest {
 
     @Test
     void kernelsThatDoNotExistAreRefusedByNameInOneLineWithCode78() throws Exception {
-        String group = LocalInfrastructure.unique("numerics-unknown");
-        ServiceProcess refused = LocalStack.startLoneTrainer(
-                28991,
-                List.of(
-                        "ganflow.numerics.configuration=fastest",
-                        "ganflow.trainer.group=" + group,
-                        "mp.messaging.incoming.run-commands.group.id=" + group));
+        String error = refusal(28991, "ganflow.numerics.configuration=fastest");
+        assertTrue(
+                error.contains("ganflow.numerics.configuration must be auto or one of vendor, vendor-padded, pytorch,"
+                        + " was 'fastest'"),
+                error);
+    }
+
+    /**
+     * Starts a trainer of its own group with {@code settings}, expects it to end with code 78 and exactly one ERROR
+     * line, and returns that line.
+     */
+    private static String refusal(int port, String... settings) throws Exception {
+        String group = LocalInfrastructure.unique("numerics-refusal");
+        List<String> properties = new ArrayList<>(List.of(settings));
+        properties.add("ganflow.trainer.group=" + group);
+        properties.add("mp.messaging.incoming.run-commands.group.id=" + group);
+        ServiceProcess refused = LocalStack.startLoneTrainer(port, properties);
         assertTrue(refused.awaitExit(Duration.ofMinutes(3)), "the trainer did not end");
         assertEquals(78, refused.exitCode(), refused.logTail(20));
         List<String> errors = refused.logLinesWith(" ERROR ");
         assertEquals(1, errors.size(), String.join("\n", errors));
-        assertTrue(
-                errors.get(0)
-                        .contains("ganflow.numerics.configuration must be auto or one of vendor, vendor-padded,"
-                                + " pytorch, was 'fastest'"),
-                errors.get(0));
+        return errors.get(0);
     }
 
     private static JsonNode numericsHealth(ServiceProcess service) throws Exception {

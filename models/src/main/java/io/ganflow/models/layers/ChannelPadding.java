@@ -25,10 +25,6 @@ public final class ChannelPadding {
         multiple = channels;
     }
 
-    public static int multiple() {
-        return multiple;
-    }
-
     /** True when {@code weight} ({@code [out, in, k, k]}) has a channel count that is not a whole multiple. */
     static boolean needed(NDArray weight) {
         int m = multiple;

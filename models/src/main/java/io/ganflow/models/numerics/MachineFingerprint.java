@@ -30,10 +30,6 @@ public record MachineFingerprint(
      */
     static final int CANDIDATES_VERSION = 1;
 
-    public static MachineFingerprint of(Engine engine, Optional<TorchContext> torch) {
-        return of(engine, torch, false);
-    }
-
     /**
      * @param simulatedFault a process given oneDNN's fault ({@link SimulatedCacheFault}) is another machine: its
      *     choice is remembered apart from this one's

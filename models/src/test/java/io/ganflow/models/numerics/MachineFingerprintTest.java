@@ -23,7 +23,7 @@ class MachineFingerprintTest {
     Path folder;
 
     private static MachineFingerprint here() {
-        return MachineFingerprint.of(Engine.getEngine("PyTorch"), TorchContext.ofLoadedEngine());
+        return MachineFingerprint.of(Engine.getEngine("PyTorch"), TorchContext.ofLoadedEngine(), false);
     }
 
     @Test
