@@ -7,7 +7,6 @@ import io.ganflow.dataset.idx.LabelledImages;
 import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
-import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.retry.Backoff;
@@ -46,7 +45,7 @@ public class EpochPublisher {
     private final Duration retryWindow;
 
     private final MutinyEmitter<Record<String, byte[]>> batches;
-    private final Emitter<Record<String, String>> statuses;
+    private final Emitter<Record<String, RunStatus>> statuses;
     /** Batches and their bytes sent (acknowledged by the broker): rates of these are the data path's throughput. */
     private final Counter batchesPublished;
 
@@ -58,7 +57,7 @@ public class EpochPublisher {
             MeterRegistry meters,
             @ConfigProperty(name = "ganflow.publishing.retry-window", defaultValue = "PT45S") Duration retryWindow,
             @Channel(ImageBatch.TOPIC) MutinyEmitter<Record<String, byte[]>> batches,
-            @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses) {
+            @Channel(RunStatus.TOPIC) Emitter<Record<String, RunStatus>> statuses) {
         this.catalog = catalog;
         this.specs = specs;
         this.retryWindow = retryWindow;
@@ -125,7 +124,7 @@ public class EpochPublisher {
             LOG.warnf("run=%s failure not recorded in the store: %s", request.runId(), storeFault.getMessage());
         }
         // the run cannot go on without its data: say so where its users look
-        statuses.send(Record.of(request.runId(), Json.write(RunStatus.failed(request.runId(), e.getMessage()))));
+        statuses.send(Record.of(request.runId(), RunStatus.failed(request.runId(), e.getMessage())));
         return message.nack(e);
     }
 

@@ -5,7 +5,6 @@ import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ImageBatch;
-import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.TrainingState;
@@ -39,7 +38,7 @@ public class QualityListener {
     private final HeldOutSplits splits;
     private final CheckpointEvaluator evaluator;
     private final QualityBacklog backlog;
-    private final Emitter<Record<String, String>> published;
+    private final Emitter<Record<String, CheckpointQuality>> published;
 
     public QualityListener(
             CheckpointStore checkpoints,
@@ -48,7 +47,7 @@ public class QualityListener {
             HeldOutSplits splits,
             CheckpointEvaluator evaluator,
             QualityBacklog backlog,
-            @Channel(CheckpointQuality.TOPIC) Emitter<Record<String, String>> published) {
+            @Channel(CheckpointQuality.TOPIC) Emitter<Record<String, CheckpointQuality>> published) {
         this.checkpoints = checkpoints;
         this.quality = quality;
         this.classifiers = classifiers;
@@ -128,7 +127,7 @@ public class QualityListener {
     /** Keeps and publishes the figures; the log line says how long measuring took (since {@code startedMillis}). */
     void record(CheckpointQuality measured, long startedMillis) {
         quality.save(measured);
-        published.send(Record.of(measured.runId(), Json.write(measured)));
+        published.send(Record.of(measured.runId(), measured));
         LOG.infof(
                 "run=%s step %d: accuracy %s, FCD %s, class entropy %.3f bits (%d images, measured in %d ms)",
                 measured.runId(),

@@ -6,7 +6,6 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.Ids;
 import io.ganflow.events.ImageBatch;
-import io.ganflow.events.Json;
 import io.ganflow.events.MalformedEventException;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RunCommand;
@@ -44,7 +43,7 @@ public class ReferenceClassifiers {
     private final DatasetStore datasets;
     private final HeldOutSplits splits;
     private final EvaluationConfig config;
-    private final Emitter<Record<String, String>> commands;
+    private final Emitter<Record<String, RunCommand>> commands;
     private final Map<String, Judge> judges = new ConcurrentHashMap<>();
 
     /** A chosen classifier, loaded, with its features of the real held-out images and their statistics. */
@@ -66,7 +65,7 @@ public class ReferenceClassifiers {
             DatasetStore datasets,
             HeldOutSplits splits,
             EvaluationConfig config,
-            @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands) {
+            @Channel(RunCommand.TOPIC) Emitter<Record<String, RunCommand>> commands) {
         this.quality = quality;
         this.checkpoints = checkpoints;
         this.specs = specs;
@@ -191,7 +190,7 @@ public class ReferenceClassifiers {
                 11L,
                 config.classifierDatasetLimit());
         specs.save(spec);
-        commands.send(Record.of(runId, Json.write(RunCommand.start(spec))));
+        commands.send(Record.of(runId, RunCommand.start(spec)));
         LOG.infof(
                 "dataset=%s has no reference classifier: started run %s (%d epochs at batch %d)",
                 dataset, runId, spec.epochs(), spec.batchSize());

@@ -35,12 +35,12 @@ public class SyntheticScoreListener {
 
     private final SyntheticScorer scorer;
     private final ObjectStore store;
-    private final Emitter<Record<String, String>> published;
+    private final Emitter<Record<String, SyntheticDatasetScore>> published;
 
     public SyntheticScoreListener(
             SyntheticScorer scorer,
             ObjectStore store,
-            @Channel(SyntheticDatasetScore.TOPIC) Emitter<Record<String, String>> published) {
+            @Channel(SyntheticDatasetScore.TOPIC) Emitter<Record<String, SyntheticDatasetScore>> published) {
         this.scorer = scorer;
         this.store = store;
         this.published = published;
@@ -140,6 +140,6 @@ public class SyntheticScoreListener {
     }
 
     private void publish(SyntheticDatasetScore score) {
-        published.send(Record.of(score.requestId(), Json.write(score)));
+        published.send(Record.of(score.requestId(), score));
     }
 }

@@ -1,6 +1,5 @@
 package io.ganflow.gateway.runs;
 
-import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
@@ -47,15 +46,15 @@ public class RunResource {
     private final RunDirectory directory;
     private final RunSpecStore specs;
     private final DatasetStore datasets;
-    private final Emitter<Record<String, String>> commands;
-    private final Emitter<Record<String, String>> statuses;
+    private final Emitter<Record<String, RunCommand>> commands;
+    private final Emitter<Record<String, RunStatus>> statuses;
 
     public RunResource(
             RunDirectory directory,
             RunSpecStore specs,
             DatasetStore datasets,
-            @Channel(RunCommand.TOPIC) Emitter<Record<String, String>> commands,
-            @Channel(RunStatusOut.CHANNEL) Emitter<Record<String, String>> statuses) {
+            @Channel(RunCommand.TOPIC) Emitter<Record<String, RunCommand>> commands,
+            @Channel(RunStatusOut.CHANNEL) Emitter<Record<String, RunStatus>> statuses) {
         this.directory = directory;
         this.specs = specs;
         this.datasets = datasets;
@@ -95,7 +94,7 @@ public class RunResource {
         sendStart(spec);
         RunStatus pending = RunStatus.pending(spec);
         directory.record(pending);
-        statuses.send(Record.of(spec.runId(), Json.write(pending)));
+        statuses.send(Record.of(spec.runId(), pending));
         return Response.created(URI.create("/api/v1/runs/" + spec.runId()))
                 .entity(directory.get(spec.runId()).orElseThrow())
                 .build();
@@ -108,7 +107,7 @@ public class RunResource {
      */
     private void sendStart(RunSpec spec) {
         try {
-            commands.send(Record.of(spec.runId(), Json.write(RunCommand.start(spec))))
+            commands.send(Record.of(spec.runId(), RunCommand.start(spec)))
                     .toCompletableFuture()
                     .get(START_ACK_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -155,11 +154,11 @@ public class RunResource {
             throw new ProblemException(409, "Run has ended", "run " + runId + " is already " + current.state());
         }
         specs.markStopped(runId);
-        commands.send(Record.of(runId, Json.write(RunCommand.stop(runId))));
+        commands.send(Record.of(runId, RunCommand.stop(runId)));
         RunStatus stopped = current.with(
                 RunStatus.State.STOPPED, run.epoch(), run.step(), run.latestCheckpointStep(), "stopped by a user");
         directory.record(stopped);
-        statuses.send(Record.of(runId, Json.write(stopped)));
+        statuses.send(Record.of(runId, stopped));
         return Response.accepted(directory.get(runId).orElseThrow()).build();
     }
 

@@ -1,6 +1,5 @@
 package io.ganflow.gateway.synthetic;
 
-import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.events.SyntheticDatasetScore;
@@ -29,13 +28,13 @@ public class SyntheticDatasetDirectory {
 
     private final Map<String, SyntheticDatasetView> jobs = new ConcurrentHashMap<>();
     private final Map<String, SyntheticDatasetScore> scores = new ConcurrentHashMap<>();
-    private final Emitter<Record<String, String>> requests;
-    private final Emitter<Record<String, String>> results;
+    private final Emitter<Record<String, SyntheticDatasetRequest>> requests;
+    private final Emitter<Record<String, SyntheticDatasetResult>> results;
     private final int kept;
 
     public SyntheticDatasetDirectory(
-            @Channel(SyntheticDatasetRequest.TOPIC) Emitter<Record<String, String>> requests,
-            @Channel(RESULTS_OUT) Emitter<Record<String, String>> results,
+            @Channel(SyntheticDatasetRequest.TOPIC) Emitter<Record<String, SyntheticDatasetRequest>> requests,
+            @Channel(RESULTS_OUT) Emitter<Record<String, SyntheticDatasetResult>> results,
             @ConfigProperty(name = "ganflow.gateway.synthetic-jobs-kept") int kept) {
         this.requests = requests;
         this.results = results;
@@ -65,7 +64,7 @@ public class SyntheticDatasetDirectory {
                 job.quality(),
                 job.score() != null);
         jobs.put(job.requestId(), SyntheticDatasetView.of(result));
-        results.send(Record.of(job.requestId(), Json.write(result)));
+        results.send(Record.of(job.requestId(), result));
     }
 
     /** Shows that a cancel was asked for, until the sampler working on the job says it stopped. */
@@ -75,7 +74,7 @@ public class SyntheticDatasetDirectory {
 
     void submit(SyntheticDatasetRequest request) {
         jobs.put(request.requestId(), SyntheticDatasetView.pending(request));
-        requests.send(Record.of(request.requestId(), Json.write(request)));
+        requests.send(Record.of(request.requestId(), request));
     }
 
     @Incoming(SyntheticDatasetResult.TOPIC)

@@ -2,7 +2,6 @@ package io.ganflow.sampler.synthetic;
 
 import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointManifest;
-import io.ganflow.events.Json;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.models.image.SampleGrid;
@@ -54,7 +53,7 @@ public class SyntheticDatasetJobs {
     private final CheckpointStore checkpoints;
     private final ObjectStore store;
     private final QualityStore quality;
-    private final Emitter<Record<String, String>> results;
+    private final Emitter<Record<String, SyntheticDatasetResult>> results;
 
     public SyntheticDatasetJobs(
             PinnedGenerators generators,
@@ -62,7 +61,7 @@ public class SyntheticDatasetJobs {
             CheckpointStore checkpoints,
             ObjectStore store,
             QualityStore quality,
-            @Channel(SyntheticDatasetResult.TOPIC) Emitter<Record<String, String>> results) {
+            @Channel(SyntheticDatasetResult.TOPIC) Emitter<Record<String, SyntheticDatasetResult>> results) {
         this.generators = generators;
         this.registry = registry;
         this.checkpoints = checkpoints;
@@ -228,7 +227,7 @@ public class SyntheticDatasetJobs {
     }
 
     private void publish(SyntheticDatasetResult result) {
-        results.send(Record.of(result.requestId(), Json.write(result)));
+        results.send(Record.of(result.requestId(), result));
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,12 +1,11 @@
 package io.ganflow.trainer.runs;
 
 import io.ganflow.events.RunCommand;
-import io.ganflow.trainer.training.RunSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Hands STOP commands to the training loop. Unlike starts, which one trainer of the group handles, every trainer
+ * Hands STOP commands to {@link RunStops}. Unlike starts, which one trainer of the group handles, every trainer
  * replica reads every command here (a consumer group of its own), since only the one that trains the run can stop
  * it. A replica that starts later learns of earlier stops from the store, where the gateway records them.
  */
@@ -15,10 +14,10 @@ public class RunStopListener {
 
     static final String CHANNEL = "run-stops";
 
-    private final RunSessions sessions;
+    private final RunStops stops;
 
-    public RunStopListener(RunSessions sessions) {
-        this.sessions = sessions;
+    public RunStopListener(RunStops stops) {
+        this.stops = stops;
     }
 
     /**
@@ -28,7 +27,7 @@ public class RunStopListener {
     @Incoming(CHANNEL)
     public void onCommand(RunCommand command) {
         if (command != null && command.type() == RunCommand.Type.STOP) {
-            sessions.requestStop(command.runId());
+            stops.request(command.runId());
         }
     }
 }

@@ -32,6 +32,7 @@ import io.ganflow.store.CheckpointStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
+import io.ganflow.trainer.runs.RunSessions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;

@@ -1,8 +1,7 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.reporting;
 
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.EpochRequest;
-import io.ganflow.events.Json;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.events.kafka.UnreadableRecords;
@@ -25,17 +24,17 @@ public class TrainingEvents {
     /** A batch of 1024 CIFAR-10 images is 3.1 MB; parked whole up to this, cut beyond (the broker takes 4 MiB). */
     static final int PARKED_WHOLE_BYTES = 3_200_000;
 
-    private final Emitter<Record<String, String>> epochRequests;
-    private final Emitter<Record<String, String>> metrics;
-    private final Emitter<Record<String, String>> checkpoints;
-    private final Emitter<Record<String, String>> statuses;
+    private final Emitter<Record<String, EpochRequest>> epochRequests;
+    private final Emitter<Record<String, TrainingMetrics>> metrics;
+    private final Emitter<Record<String, CheckpointEvent>> checkpoints;
+    private final Emitter<Record<String, RunStatus>> statuses;
     private final Emitter<byte[]> deadLetters;
 
     public TrainingEvents(
-            @Channel(EpochRequest.TOPIC) Emitter<Record<String, String>> epochRequests,
-            @Channel(TrainingMetrics.TOPIC) Emitter<Record<String, String>> metrics,
-            @Channel(CheckpointEvent.TOPIC) Emitter<Record<String, String>> checkpoints,
-            @Channel(RunStatus.TOPIC) Emitter<Record<String, String>> statuses,
+            @Channel(EpochRequest.TOPIC) Emitter<Record<String, EpochRequest>> epochRequests,
+            @Channel(TrainingMetrics.TOPIC) Emitter<Record<String, TrainingMetrics>> metrics,
+            @Channel(CheckpointEvent.TOPIC) Emitter<Record<String, CheckpointEvent>> checkpoints,
+            @Channel(RunStatus.TOPIC) Emitter<Record<String, RunStatus>> statuses,
             @Channel(DEAD_LETTERS) Emitter<byte[]> deadLetters) {
         this.epochRequests = epochRequests;
         this.metrics = metrics;
@@ -45,19 +44,19 @@ public class TrainingEvents {
     }
 
     public void requestEpoch(EpochRequest request) {
-        epochRequests.send(Record.of(request.runId(), Json.write(request)));
+        epochRequests.send(Record.of(request.runId(), request));
     }
 
     public void metrics(TrainingMetrics point) {
-        metrics.send(Record.of(point.runId(), Json.write(point)));
+        metrics.send(Record.of(point.runId(), point));
     }
 
     public void checkpoint(CheckpointEvent event) {
-        checkpoints.send(Record.of(event.runId(), Json.write(event)));
+        checkpoints.send(Record.of(event.runId(), event));
     }
 
     public void status(RunStatus status) {
-        statuses.send(Record.of(status.runId(), Json.write(status)));
+        statuses.send(Record.of(status.runId(), status));
     }
 
     /**

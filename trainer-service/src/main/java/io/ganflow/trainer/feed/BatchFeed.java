@@ -1,10 +1,15 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.feed;
 
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.retry.Backoff;
 import io.ganflow.store.ObjectStoreException;
 import io.ganflow.trainer.config.TrainerConfig;
+import io.ganflow.trainer.health.StoreHealth;
+import io.ganflow.trainer.reporting.TrainerMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,10 +33,11 @@ import org.jboss.logging.Logger;
 /**
  * The batch topic, read by one thread of its own, one record at a time, so that training never runs inside a
  * messaging handler and the position committed is exactly what checkpoints cover: a partition's offset is committed
- * up to the first record its handler still holds ({@link BatchHandler#heldFrom}). A fault that is no run's own (the
- * store or the broker away) never ends the thread: it waits with backoff and reads again from the committed offsets,
- * and the handler skips what its runs already trained. On {@link #stop} the handler checkpoints, the feed commits and
- * leaves the group, so another trainer takes the partitions over at once.
+ * up to the first record that was trained but is not yet checkpointed ({@link PartitionOwner#heldFrom}). A fault that
+ * is no run's own (the store or the broker away) never ends the thread: it waits with backoff and reads again from
+ * the committed offsets, and the handler skips what its runs already trained. It starts with the service; on
+ * shutdown (SIGTERM) the handler checkpoints, the feed commits and leaves the group, so another trainer takes the
+ * partitions over at once.
  */
 @ApplicationScoped
 public class BatchFeed {
@@ -50,21 +56,25 @@ public class BatchFeed {
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private volatile Thread thread;
     private volatile long lastPollMillis;
-    private BatchHandler handler;
+    private final BatchHandler handler;
+    private final PartitionOwner owner;
 
     public BatchFeed(
             TrainerConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             StoreHealth storeHealth,
-            TrainerMetrics metrics) {
+            TrainerMetrics metrics,
+            BatchHandler handler,
+            PartitionOwner owner) {
         this.config = config;
+        this.handler = handler;
+        this.owner = owner;
         this.bootstrapServers = bootstrapServers;
         this.storeHealth = storeHealth;
         this.metrics = metrics;
     }
 
-    void start(BatchHandler handler) {
-        this.handler = handler;
+    void start(@Observes StartupEvent event) {
         running.set(true);
         lastPollMillis = System.currentTimeMillis();
         thread = new Thread(this::run, "training-loop");
@@ -72,7 +82,7 @@ public class BatchFeed {
     }
 
     /** Asks the thread to hand over and waits for it, at most the hand-over bound. */
-    void stop() throws InterruptedException {
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running.set(false);
         Thread current = thread;
         if (current != null) {
@@ -165,7 +175,7 @@ public class BatchFeed {
     private void commit(KafkaConsumer<String, byte[]> consumer) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         nextOffsets.forEach((partition, next) -> {
-            long safe = Math.min(next, handler.heldFrom(partition).orElse(next));
+            long safe = Math.min(next, owner.heldFrom(partition).orElse(next));
             if (!Long.valueOf(safe).equals(committed.get(partition))) {
                 offsets.put(partition, new OffsetAndMetadata(safe));
             }
@@ -226,13 +236,13 @@ public class BatchFeed {
             } catch (RuntimeException e) {
                 LOG.warnf("could not commit before giving up %s: %s", partitions, e.getMessage());
             }
-            handler.revoked(partitions);
+            owner.revoked(partitions);
             forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            handler.revoked(partitions);
+            owner.revoked(partitions);
             forget(partitions);
         }
 
@@ -240,7 +250,7 @@ public class BatchFeed {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             LOG.infof("training batches of partitions %s", partitions);
             if (!partitions.isEmpty()) {
-                handler.assigned(
+                owner.assigned(
                         partitions, consumer.partitionsFor(ImageBatch.TOPIC).size());
             }
         }

@@ -1,9 +1,9 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.reporting;
 
 import io.ganflow.models.training.StepResult;
 
 /** Averages of the steps since the last report, and the training speed over them. */
-final class MetricsWindow {
+public final class MetricsWindow {
 
     private long started = System.nanoTime();
     private int steps;
@@ -13,7 +13,7 @@ final class MetricsWindow {
     private double dReal;
     private double dFake;
 
-    void add(StepResult result, int batchSize) {
+    public void add(StepResult result, int batchSize) {
         steps++;
         images += batchSize;
         lossD += result.lossD();
@@ -22,12 +22,12 @@ final class MetricsWindow {
         dFake += result.dFake();
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return steps == 0;
     }
 
     /** The window's averages; starts a new window. */
-    Averages drain() {
+    public Averages drain() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         Averages averages = new Averages(lossD / steps, lossG / steps, dReal / steps, dFake / steps, images / seconds);
         started = System.nanoTime();
@@ -37,5 +37,5 @@ final class MetricsWindow {
         return averages;
     }
 
-    record Averages(double lossD, double lossG, double dReal, double dFake, double imagesPerSecond) {}
+    public record Averages(double lossD, double lossG, double dReal, double dFake, double imagesPerSecond) {}
 }

@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.health;
 
 import io.ganflow.events.retry.Backoff;
 import io.ganflow.store.ObjectStore;
@@ -29,7 +29,7 @@ public class StoreHealth {
         this.store = store;
     }
 
-    void failed(ObjectStoreException e) {
+    public void failed(ObjectStoreException e) {
         if (downSinceMillis == 0) {
             downSinceMillis = System.currentTimeMillis();
             LOG.warnf("object store unreachable; runs stay in memory until it is back: %s", e.getMessage());
@@ -37,7 +37,7 @@ public class StoreHealth {
         cause = e.getMessage();
     }
 
-    void reachable() {
+    public void reachable() {
         if (downSinceMillis != 0) {
             LOG.infof("object store reachable again after %d s", (System.currentTimeMillis() - downSinceMillis) / 1000);
             downSinceMillis = 0;
@@ -45,12 +45,12 @@ public class StoreHealth {
         probes.succeeded();
     }
 
-    boolean down() {
+    public boolean down() {
         return downSinceMillis != 0;
     }
 
     /** While the store is down, asks it again when the backoff allows; true when it answered. */
-    boolean probe() {
+    public boolean probe() {
         if (!down() || !probes.due()) {
             return !down();
         }
@@ -66,11 +66,11 @@ public class StoreHealth {
     }
 
     /** Since when the store has been unreachable (epoch millis), or 0 while it is reachable. */
-    long downSinceMillis() {
+    public long downSinceMillis() {
         return downSinceMillis;
     }
 
-    String cause() {
+    public String cause() {
         return cause;
     }
 }

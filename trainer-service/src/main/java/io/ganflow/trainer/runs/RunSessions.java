@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.runs;
 
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunSpec;
@@ -6,7 +6,9 @@ import io.ganflow.events.TrainingState;
 import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.RunSpecStore;
+import io.ganflow.trainer.checkpoints.Checkpoints;
 import io.ganflow.trainer.config.TrainerConfig;
+import io.ganflow.trainer.feed.PartitionOwner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.jboss.logging.Logger;
@@ -29,10 +29,10 @@ import org.jboss.logging.Logger;
  * The runs this trainer trains, each a {@link RunSession}: opened when its first batch comes (new, or resumed from its
  * latest checkpoint), taken up when its partition comes to this trainer, ended when it completes, fails or is
  * stopped, and let go when its partition moves on. Which runs may train at all is {@link TrainableRuns}' rule. Only
- * the training thread calls it, except {@link #requestStop}.
+ * the training thread calls it.
  */
 @ApplicationScoped
-public class RunSessions {
+public class RunSessions implements PartitionOwner {
 
     private static final Logger LOG = Logger.getLogger(RunSessions.class);
 
@@ -41,7 +41,7 @@ public class RunSessions {
     private final Checkpoints checkpoints;
     private final TrainerConfig config;
     /** How long a run without a spec here has its batches skipped before the store is asked again. */
-    static final long UNKNOWN_RECHECK_MILLIS = 5_000;
+    public static final long UNKNOWN_RECHECK_MILLIS = 5_000;
 
     private final Map<String, RunSession> open = new HashMap<>();
     /** Runs whose batches this trainer skips for good: ended, stopped or failed. */
@@ -52,8 +52,6 @@ public class RunSessions {
      * (the evaluator's fixed {@code classifier-<data set>} ids do), and its batches must then be trained.
      */
     private final Map<String, Long> unknownUntil = new HashMap<>();
-    /** Runs users stopped, handed from the command listener's thread to the training thread. */
-    private final Queue<String> stopRequests = new ConcurrentLinkedQueue<>();
 
     private final Set<TopicPartition> assigned = new HashSet<>();
     private int partitionCount;
@@ -71,7 +69,7 @@ public class RunSessions {
      * Empty for a run that may not train here or has completed. Throws {@link ObjectStoreException} when the store
      * cannot say, and {@link RunSetupException} when the run's networks cannot be built (a fault of its own).
      */
-    Optional<RunSession> forBatch(String runId, TopicPartition partition) {
+    public Optional<RunSession> forBatch(String runId, TopicPartition partition) {
         RunSession session = open.get(runId);
         if (session != null || ignored.contains(runId)) {
             return Optional.ofNullable(session);
@@ -128,7 +126,7 @@ public class RunSessions {
     }
 
     /** Ends a run here for good (completed, failed or stopped): its batches are skipped from now on. */
-    void end(String runId) {
+    public void end(String runId) {
         ignored.add(runId);
         RunSession session = open.remove(runId);
         if (session != null) {
@@ -136,32 +134,57 @@ public class RunSessions {
         }
     }
 
-    Optional<RunSession> find(String runId) {
-        return Optional.ofNullable(open.get(runId));
+    /**
+     * A run failed for a fault of its own: recorded with the run in the store (no trainer takes it up again) and ended
+     * here. Throws {@link ObjectStoreException} if the store cannot record it.
+     */
+    public void fail(String runId, String reason) {
+        specs.markFailed(runId, reason);
+        end(runId);
     }
 
-    Collection<RunSession> open() {
+    /** A user stopped {@code runId}: its session ends once what it trained is checkpointed; without one, at once. */
+    public void stop(String runId) {
+        RunSession session = open.get(runId);
+        if (session != null) {
+            session.stop();
+        } else {
+            end(runId); // its batches are skipped from now on
+        }
+    }
+
+    public Collection<RunSession> open() {
         return List.copyOf(open.values());
     }
 
-    boolean isEmpty() {
+    /** The open sessions of runs whose batches travel on {@code partitions}. */
+    public List<RunSession> on(Collection<TopicPartition> partitions) {
+        return open.values().stream()
+                .filter(session -> partitions.contains(session.partition()))
+                .toList();
+    }
+
+    public boolean isEmpty() {
         return open.isEmpty();
     }
 
-    OptionalLong heldFrom(TopicPartition partition) {
+    @Override
+    public OptionalLong heldFrom(TopicPartition partition) {
         return open.values().stream()
                 .filter(session -> session.partition().equals(partition) && session.heldFromOffset() >= 0)
                 .mapToLong(RunSession::heldFromOffset)
                 .min();
     }
 
-    void assigned(Collection<TopicPartition> partitions, int count) {
+    @Override
+    public void assigned(Collection<TopicPartition> partitions, int count) {
         assigned.addAll(partitions);
         partitionCount = count;
         takeUpDueMillis = 0; // at the next chance, on the training thread, retried while the store is away
     }
 
-    void revoked(Collection<TopicPartition> partitions) {
+    @Override
+    public void revoked(Collection<TopicPartition> partitions) {
         assigned.removeAll(partitions);
         for (RunSession session : open()) {
             if (partitions.contains(session.partition())) {
@@ -177,7 +200,7 @@ public class RunSessions {
      * command was lost). Returns the sessions opened, which must ask for their batches. Throws
      * {@link ObjectStoreException} when the store is away (tried again at the next chance).
      */
-    List<RunSession> takeUpDue() {
+    public List<RunSession> takeUpDue() {
         long now = System.currentTimeMillis();
         if (now < takeUpDueMillis || assigned.isEmpty()) {
             return List.of();
@@ -223,24 +246,14 @@ public class RunSessions {
         }
     }
 
-    /** Asks the training thread to stop {@code runId} if it trains it; safe from any thread. */
-    public void requestStop(String runId) {
-        stopRequests.add(runId);
-    }
-
-    /** The next run a user asked to stop, or null. */
-    String nextStopRequest() {
-        return stopRequests.poll();
-    }
-
     /** The partition Kafka's default partitioner puts a run's batches on (they are keyed by run id). */
     static int partitionOf(String runId, int partitionCount) {
         return Utils.toPositive(Utils.murmur2(runId.getBytes(StandardCharsets.UTF_8))) % partitionCount;
     }
 
     /** A run's networks cannot be built or resumed: a fault of its own. */
-    static final class RunSetupException extends RuntimeException {
-        RunSetupException(String message, Throwable cause) {
+    public static final class RunSetupException extends RuntimeException {
+        public RunSetupException(String message, Throwable cause) {
             super(message, cause);
         }
     }

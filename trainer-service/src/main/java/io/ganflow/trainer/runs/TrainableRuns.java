@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.runs;
 
 import io.ganflow.events.RunSpec;
 import io.ganflow.store.RunSpecStore;
@@ -27,9 +27,11 @@ public class TrainableRuns {
     }
 
     private final RunSpecStore specs;
+    private final RunStops stops;
 
-    public TrainableRuns(RunSpecStore specs) {
+    public TrainableRuns(RunSpecStore specs, RunStops stops) {
         this.specs = specs;
+        this.stops = stops;
     }
 
     /** Throws {@code ObjectStoreException} when the store cannot say. */
@@ -38,7 +40,7 @@ public class TrainableRuns {
         if (spec.isEmpty()) {
             return new Decision(Verdict.UNKNOWN, spec, "no spec in this trainer's object store");
         }
-        if (specs.isStopped(runId)) {
+        if (stops.isStopped(runId)) {
             return new Decision(Verdict.STOPPED, spec, "stopped by a user");
         }
         Optional<String> failure = specs.failure(runId);

@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.reporting;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,21 +33,21 @@ public class TrainerMetrics {
         registry.gauge("ganflow.trainer.runs.held", runsHeld);
     }
 
-    void stepped(int batchImages) {
+    public void stepped(int batchImages) {
         images.increment(batchImages);
         steps.increment();
     }
 
-    void checkpointWritten(long nanos) {
+    public void checkpointWritten(long nanos) {
         checkpointWrites.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void runsHeld(int count) {
+    public void runsHeld(int count) {
         runsHeld.set(count);
     }
 
     /** Publishes the batch consumer's metrics (records-lag among them) until the returned binding is closed. */
-    AutoCloseable watch(Consumer<?, ?> consumer) {
+    public AutoCloseable watch(Consumer<?, ?> consumer) {
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
         return metrics;

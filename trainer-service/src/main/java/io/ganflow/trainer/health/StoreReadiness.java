@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.feed;
 
 import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
@@ -13,11 +13,11 @@ import java.util.Optional;
  * resumes a run needs no memory of what was asked before; a window asked for twice only yields duplicates, which
  * the training loop skips.
  */
-final class BatchWindows {
+public final class BatchWindows {
 
     private final int size;
 
-    BatchWindows(int size) {
+    public BatchWindows(int size) {
         if (size < 1) {
             throw new IllegalArgumentException("window size must be at least 1 batch, was " + size);
         }
@@ -25,12 +25,12 @@ final class BatchWindows {
     }
 
     /** The window holding batch {@code index} of {@code epoch}: where a new, resumed or stalled run asks to go on. */
-    EpochRequest holding(RunSpec spec, int epoch, int index) {
+    public EpochRequest holding(RunSpec spec, int epoch, int index) {
         return EpochRequest.windowHolding(spec, epoch, index, size);
     }
 
     /** The window to ask for after training {@code batch}: only its window's middle batch asks for the next one. */
-    Optional<EpochRequest> nextAfter(RunSpec spec, ImageBatch batch) {
+    public Optional<EpochRequest> nextAfter(RunSpec spec, ImageBatch batch) {
         int start = batch.index() / size * size;
         int end = Math.min(batch.batchesInEpoch(), start + size);
         int middle = Math.min(start + size / 2, end - 1);

@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.checkpoints;
 
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.store.CheckpointStore;

@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.checkpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.ganflow.trainer.training;
+package io.ganflow.trainer.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
