@@ -4,6 +4,7 @@ import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
+import io.ganflow.gateway.runs.RunDirectory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QualityResource {
 
     private final CheckpointQualities qualities;
+    private final RunDirectory runs;
 
-    public QualityResource(CheckpointQualities qualities) {
+    public QualityResource(CheckpointQualities qualities, RunDirectory runs) {
         this.qualities = qualities;
+        this.runs = runs;
     }
 
     /**
@@ -47,9 +50,13 @@ public class QualityResource {
                     + "classifier's features of generated and real held-out images (FCD, lower is better) and the "
                     + "entropy of the predicted classes (low: mode collapse); 'images' and 'heldOutImages' give n.")
     @APIResponse(responseCode = "200", description = "The quality curve (empty while nothing is measured)")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public QualityView quality(@PathParam("runId") String runId) {
         List<CheckpointQuality> measured = qualities.of(runId);
+        if (measured.isEmpty()) {
+            runs.require(runId); // a run measured before this gateway saw its status is still known by its figures
+        }
         return new QualityView(
                 qualities.best(runId, measured).map(CheckpointQuality::step).orElse(null),
                 measured.isEmpty()

@@ -3,6 +3,7 @@ package io.ganflow.gateway.runs;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.TrainingMetrics;
+import io.ganflow.gateway.problems.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
@@ -56,6 +57,11 @@ public class RunDirectory {
 
     public Optional<RunView> get(String runId) {
         return Optional.ofNullable(statuses.get(runId)).map(this::view);
+    }
+
+    /** The run, or a 404 problem when no status of it was ever seen. */
+    public RunView require(String runId) {
+        return get(runId).orElseThrow(() -> new ProblemException(404, "No such run", "run " + runId + " is not known"));
     }
 
     private RunView view(RunStatus status) {

@@ -4,7 +4,6 @@ import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.limits.StreamSlots;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
-import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.gateway.security.ApiKeys;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
@@ -49,7 +48,7 @@ public class RunEventResource {
     @APIResponse(responseCode = "200", description = "The points, oldest first")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public List<TrainingMetrics> metrics(@PathParam("runId") String runId) {
-        requireKnown(runId);
+        directory.require(runId);
         return events.history(runId);
     }
 
@@ -70,7 +69,7 @@ public class RunEventResource {
     @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     public Multi<OutboundSseEvent> events(
             @PathParam("runId") String runId, @Context Sse sse, @Context HttpHeaders headers) {
-        requireKnown(runId);
+        directory.require(runId);
         String client = ApiKeys.clientOf(headers);
         slots.take(client);
         Multi<OutboundSseEvent> runEvents = events.of(runId)
@@ -87,11 +86,5 @@ public class RunEventResource {
                 .streams(runEvents, keepAlive)
                 .onTermination()
                 .invoke(() -> slots.free(client));
-    }
-
-    private void requireKnown(String runId) {
-        if (directory.get(runId).isEmpty()) {
-            throw new ProblemException(404, "No such run", "run " + runId + " is not known");
-        }
     }
 }

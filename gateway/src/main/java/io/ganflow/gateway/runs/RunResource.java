@@ -174,8 +174,6 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public RunView get(@PathParam("runId") String runId) {
-        return directory
-                .get(runId)
-                .orElseThrow(() -> new ProblemException(404, "No such run", "run " + runId + " is not known"));
+        return directory.require(runId);
     }
 }

@@ -112,8 +112,7 @@ public class SyntheticDatasetResource {
 
     /** The run a data set is asked of: known, and of a model that can label its images. */
     private RunView conditionalRun(String runId) {
-        RunView run = runs.get(runId)
-                .orElseThrow(() -> new ProblemException(404, "No such run", "run " + runId + " is not known"));
+        RunView run = runs.require(runId);
         boolean conditional = run.spec() != null
                 && Catalog.model(run.spec().model())
                         .map(Catalog.Model::conditional)

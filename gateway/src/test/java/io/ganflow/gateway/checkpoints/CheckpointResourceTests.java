@@ -104,6 +104,12 @@ class CheckpointResourceTests {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", equalTo("No measured checkpoint"));
+        // a run no status and no measurement ever named is not known, as it is to the run's other resources
+        given().get("/api/v1/runs/{run}/quality", runId)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("No such run"));
         for (long step : new long[] {100, 200, 300}) {
             checkpoints.write(runId, step, 0, Map.of(CheckpointParts.SAMPLES, new byte[] {(byte) step}));
         }

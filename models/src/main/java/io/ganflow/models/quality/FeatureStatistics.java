@@ -1,5 +1,8 @@
 package io.ganflow.models.quality;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 /** The mean and covariance (unbiased, n - 1) of a set of feature vectors: the Gaussian that FID-style scores compare. */
 public record FeatureStatistics(int count, double[] mean, double[][] covariance) {
 
@@ -15,26 +18,21 @@ public record FeatureStatistics(int count, double[] mean, double[][] covariance)
                 mean[j] += row[j] / n;
             }
         }
-        double[][] covariance = new double[d][d];
-        double[] centred = new double[d];
-        for (double[] row : features) {
+        DMatrixRMaj centred = new DMatrixRMaj(n, d);
+        for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) {
-                centred[j] = row[j] - mean[j];
-            }
-            for (int i = 0; i < d; i++) {
-                double ci = centred[i];
-                for (int j = i; j < d; j++) {
-                    covariance[i][j] += ci * centred[j];
-                }
+                centred.unsafe_set(i, j, features[i][j] - mean[j]);
             }
         }
+        DMatrixRMaj covariance = CommonOps_DDRM.multTransA(centred, centred, null);
+        CommonOps_DDRM.divide(covariance, n - 1);
+        double[][] rows = new double[d][d];
         for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                covariance[i][j] /= n - 1;
-                covariance[j][i] = covariance[i][j];
+            for (int j = 0; j < d; j++) {
+                rows[i][j] = covariance.unsafe_get(i, j);
             }
         }
-        return new FeatureStatistics(n, mean, covariance);
+        return new FeatureStatistics(n, mean, rows);
     }
 
     public int dimensions() {

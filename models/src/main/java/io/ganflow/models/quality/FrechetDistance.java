@@ -1,9 +1,15 @@
 package io.ganflow.models.quality;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
 /**
  * The Fréchet distance between two Gaussians, as FID computes it (Heusel et al. 2017):
  * |m1 - m2|² + Tr(S1 + S2 - 2 (S1 S2)^½). The trace of (S1 S2)^½ is taken as the trace of the square root of the
- * symmetric S1^½ S2 S1^½, which has the same eigenvalues; negative ones (rounding) count as zero.
+ * symmetric S1^½ S2 S1^½, which has the same eigenvalues; negative ones (rounding) count as zero. The linear algebra
+ * is EJML's.
  */
 public final class FrechetDistance {
 
@@ -19,59 +25,51 @@ public final class FrechetDistance {
             double diff = a.mean()[i] - b.mean()[i];
             meanTerm += diff * diff;
         }
-        double traces = 0;
-        for (int i = 0; i < d; i++) {
-            traces += a.covariance()[i][i] + b.covariance()[i][i];
-        }
-        double[][] rootA = squareRoot(a.covariance());
-        double[][] product = multiply(multiply(rootA, b.covariance()), rootA);
-        symmetrise(product);
+        DMatrixRMaj covarianceA = new DMatrixRMaj(a.covariance());
+        DMatrixRMaj covarianceB = new DMatrixRMaj(b.covariance());
+        DMatrixRMaj rootA = squareRoot(covarianceA);
+        DMatrixRMaj product =
+                symmetrised(CommonOps_DDRM.mult(CommonOps_DDRM.mult(rootA, covarianceB, null), rootA, null));
         double traceOfRoot = 0;
-        for (double value : SymmetricEigen.of(product).values()) {
-            traceOfRoot += Math.sqrt(Math.max(0, value));
+        EigenDecomposition_F64<DMatrixRMaj> eigen = symmetricEigen(product, false);
+        for (int k = 0; k < d; k++) {
+            traceOfRoot += Math.sqrt(Math.max(0, eigen.getEigenvalue(k).getReal()));
         }
+        double traces = CommonOps_DDRM.trace(covarianceA) + CommonOps_DDRM.trace(covarianceB);
         return Math.max(0, meanTerm + traces - 2 * traceOfRoot);
     }
 
     /** The symmetric positive semi-definite square root: V diag(sqrt(max(λ, 0))) Vᵀ. */
-    static double[][] squareRoot(double[][] symmetric) {
-        SymmetricEigen.Decomposition eigen = SymmetricEigen.of(symmetric);
-        int d = symmetric.length;
-        double[][] root = new double[d][d];
+    static DMatrixRMaj squareRoot(DMatrixRMaj symmetric) {
+        int d = symmetric.numRows;
+        EigenDecomposition_F64<DMatrixRMaj> eigen = symmetricEigen(symmetric, true);
+        DMatrixRMaj root = new DMatrixRMaj(d, d);
         for (int k = 0; k < d; k++) {
-            double scale = Math.sqrt(Math.max(0, eigen.values()[k]));
-            double[] v = eigen.vectors()[k];
+            double scale = Math.sqrt(Math.max(0, eigen.getEigenvalue(k).getReal()));
+            DMatrixRMaj v = eigen.getEigenVector(k);
             for (int i = 0; i < d; i++) {
-                double vi = v[i] * scale;
+                double vi = v.get(i) * scale;
                 for (int j = 0; j < d; j++) {
-                    root[i][j] += vi * v[j];
+                    root.add(i, j, vi * v.get(j));
                 }
             }
         }
         return root;
     }
 
-    private static double[][] multiply(double[][] x, double[][] y) {
-        int n = x.length;
-        double[][] out = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                double xik = x[i][k];
-                for (int j = 0; j < n; j++) {
-                    out[i][j] += xik * y[k][j];
-                }
-            }
+    private static EigenDecomposition_F64<DMatrixRMaj> symmetricEigen(DMatrixRMaj symmetric, boolean vectors) {
+        EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(symmetric.numRows, vectors, true);
+        if (!eigen.decompose(symmetric.copy())) {
+            throw new ArithmeticException("the eigen-decomposition of a " + symmetric.numRows + "x" + symmetric.numCols
+                    + " covariance did not converge");
         }
-        return out;
+        return eigen;
     }
 
-    private static void symmetrise(double[][] m) {
-        for (int i = 0; i < m.length; i++) {
-            for (int j = i + 1; j < m.length; j++) {
-                double mean = (m[i][j] + m[j][i]) / 2;
-                m[i][j] = mean;
-                m[j][i] = mean;
-            }
-        }
+    /** (M + Mᵀ) / 2: a product of symmetric matrices is symmetric but for rounding. */
+    private static DMatrixRMaj symmetrised(DMatrixRMaj m) {
+        DMatrixRMaj sum = CommonOps_DDRM.add(m, CommonOps_DDRM.transpose(m, null), null);
+        CommonOps_DDRM.scale(0.5, sum);
+        return sum;
     }
 }

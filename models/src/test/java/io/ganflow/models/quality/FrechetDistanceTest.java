@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** The Fréchet distance against its closed forms, and the eigen-solver under it against its definition. */
+/** The Fréchet distance against its closed forms, and the matrix square root under it against its definition. */
 class FrechetDistanceTest {
 
     @Test
@@ -45,23 +47,17 @@ class FrechetDistanceTest {
     }
 
     @Test
-    void eigenvectorsReproduceTheMatrix() {
+    void theSquareRootOfACovarianceSquaresBackToIt() {
         Random random = new Random(5);
         int n = 40;
-        double[][] m = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                m[i][j] = m[j][i] = random.nextGaussian();
-            }
-        }
-        SymmetricEigen.Decomposition eigen = SymmetricEigen.of(m);
+        double[][] rows = samples(random, 200, n, 1.0);
+        DMatrixRMaj covariance = new DMatrixRMaj(FeatureStatistics.of(rows).covariance());
+        DMatrixRMaj root = FrechetDistance.squareRoot(covariance);
+        DMatrixRMaj squared = CommonOps_DDRM.mult(root, root, null);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int k = 0; k < n; k++) {
-                    sum += eigen.vectors()[k][i] * eigen.values()[k] * eigen.vectors()[k][j];
-                }
-                assertEquals(m[i][j], sum, 1e-9, "V diag(λ) Vᵀ at " + i + "," + j);
+                assertEquals(covariance.get(i, j), squared.get(i, j), 1e-9, "root² at " + i + "," + j);
+                assertEquals(root.get(i, j), root.get(j, i), 1e-12, "a symmetric root at " + i + "," + j);
             }
         }
     }
