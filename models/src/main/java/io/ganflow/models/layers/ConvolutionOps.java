@@ -11,6 +11,19 @@ import io.ganflow.models.numerics.Numerics;
 /** Convolutions as plain functions of arrays, so that layers and their float64 checks share one implementation. */
 public final class ConvolutionOps {
 
+    /**
+     * The smallest input side at which a transposed convolution is faster phase by phase than all phases in one.
+     * Measured on the cGAN's layers at batch 128 (fwd+bwd): per phase 277 ms vs 347 ms for 14x14 -> 28x28, but
+     * 92 ms vs 65 ms for 7x7 -> 14x14, where four small convolutions cost more than cutting one big output.
+     */
+    static final int PHASES_FROM_INPUT_SIDE = 14;
+
+    /**
+     * The fewest output channels for which phase by phase pays: oneDNN computes output channels in blocks of 16, so
+     * a phase of fewer would waste most of a block (all phases in one convolution fill it with phases instead).
+     */
+    static final int PHASES_FROM_OUTPUT_CHANNELS = 16;
+
     private ConvolutionOps() {}
 
     /**
@@ -42,12 +55,9 @@ public final class ConvolutionOps {
         int kernel = (int) weight.getShape().get(2);
         long outSide = (input.getShape().get(2) - 1) * stride - 2L * padding + kernel;
         boolean regularPhases = kernel % stride == 0 && outSide % stride == 0;
-        // Measured on the cGAN's layers at batch 128 (fwd+bwd): per phase 277 ms vs 347 ms for 14x14 -> 28x28, but
-        // 92 ms vs 65 ms for 7x7 -> 14x14, where four small convolutions cost more than cutting one big output.
-        // oneDNN computes output channels in blocks of 16: a phase of few channels would waste most of a block.
         return regularPhases
-                        && input.getShape().get(2) >= 14
-                        && weight.getShape().get(1) >= 16
+                        && input.getShape().get(2) >= PHASES_FROM_INPUT_SIDE
+                        && weight.getShape().get(1) >= PHASES_FROM_OUTPUT_CHANNELS
                 ? transposedConv2dByPhases(input, weight, bias, stride, padding)
                 : transposedConv2dSubPixel(input, weight, bias, stride, padding);
     }
@@ -65,29 +75,12 @@ public final class ConvolutionOps {
         long inChannels = weight.getShape().get(0);
         long outChannels = weight.getShape().get(1);
         int kernel = (int) weight.getShape().get(2);
-        int taps = kernel / stride;
-        int side = (int) in.get(2);
-        int outSide = (side - 1) * stride - 2 * padding + kernel;
-        if (kernel % stride != 0 || outSide % stride != 0) {
-            throw new IllegalArgumentException(
-                    "phases need kernel " + kernel + " and output side " + outSide + " divisible by stride " + stride);
+        if (kernel % stride != 0) {
+            throw new IllegalArgumentException("phases need kernel " + kernel + " divisible by stride " + stride);
         }
-        int phaseSide = outSide / stride;
-        // output position stride * m + rho takes kernel taps r + stride * t, r = (rho + padding) mod stride, from
-        // input m + delta - t, delta = (rho + padding) / stride: a correlation over the window starting at
-        // m + delta - taps + 1 of the input padded by `before` zeros
-        int before = 0;
-        for (int rho = 0; rho < stride; rho++) {
-            before = Math.max(before, taps - 1 - (rho + padding) / stride);
-        }
-        int[] start = new int[stride];
-        int after = 0;
-        for (int rho = 0; rho < stride; rho++) {
-            start[rho] = (rho + padding) / stride - taps + 1 + before;
-            after = Math.max(after, start[rho] + phaseSide + taps - 1 - side - before);
-        }
-        // one symmetric padding for every phase; a phase whose window starts later takes a later part of the output
-        int convolutionPadding = Math.max(before, after);
+        TransposedPhases geometry = TransposedPhases.of(kernel, stride, padding, in.get(2));
+        int taps = geometry.taps();
+        long phaseSide = geometry.phaseSide();
         // [in, out, k, k] -> [r_y, r_x, out, in, t_y, t_x], taps reversed so that t runs along the window
         NDArray split = weight.reshape(inChannels, outChannels, taps, stride, taps, stride);
         // derived arrays belong to their first operand's manager: keep them with the input, not the parameters
@@ -97,16 +90,16 @@ public final class ConvolutionOps {
         for (int rhoY = 0; rhoY < stride; rhoY++) {
             for (int rhoX = 0; rhoX < stride; rhoX++) {
                 NDArray phaseKernel = kernels.get((rhoY + padding) % stride, (rhoX + padding) % stride);
-                NDArray all = conv2d(input, phaseKernel, bias, 1, convolutionPadding);
-                int y = start[rhoY] + convolutionPadding - before;
-                int x = start[rhoX] + convolutionPadding - before;
+                NDArray all = conv2d(input, phaseKernel, bias, 1, geometry.convolutionPadding());
+                int y = geometry.offsets()[rhoY];
+                int x = geometry.offsets()[rhoX];
                 phases.add(all.get(new NDIndex(":, :, {}:{}, {}:{}", y, y + phaseSide, x, x + phaseSide)));
             }
         }
         return NDArrays.stack(phases, 0)
                 .reshape(stride, stride, in.get(0), outChannels, phaseSide, phaseSide)
                 .transpose(2, 3, 4, 0, 5, 1)
-                .reshape(in.get(0), outChannels, outSide, outSide);
+                .reshape(in.get(0), outChannels, geometry.outputSide(), geometry.outputSide());
     }
 
     /**

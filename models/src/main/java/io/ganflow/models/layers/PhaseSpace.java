@@ -18,66 +18,38 @@ public final class PhaseSpace {
     private PhaseSpace() {}
 
     /**
-     * A transposed convolution (weight {@code [in, out, k, k]}, stride, padding) as one convolution per output phase
-     * of the unpadded input with {@code padding} zeros around it; phase {@code p}'s pixels are that convolution's
-     * output from {@code offsets[p % stride]} (rows) and {@code offsets[p / stride]} (columns), {@code phaseSide}
-     * long.
+     * A transposed convolution (weight {@code [in, out, k, k]}, stride, padding) as one convolution per output phase,
+     * with kernels derived once for the {@link TransposedPhases} geometry.
      */
-    public record TransposedConvolution(
-            NDList kernels, NDArray bias, int stride, int padding, int[] offsets, long phaseSide) {
+    public record TransposedConvolution(NDList kernels, NDArray bias, TransposedPhases geometry) {
 
         /** Phases {@code (ry, rx)} in order {@code ry * stride + rx}, each [N, out, phaseSide, phaseSide]. */
         public NDList phases(NDArray input) {
+            int stride = geometry.stride();
+            int[] offsets = geometry.offsets();
+            long side = geometry.phaseSide();
             NDList phases = new NDList(kernels.size());
             for (int ry = 0; ry < stride; ry++) {
                 for (int rx = 0; rx < stride; rx++) {
-                    NDArray all = ConvolutionOps.conv2d(input, kernels.get(ry * stride + rx), bias, 1, padding);
+                    NDArray all = ConvolutionOps.conv2d(
+                            input, kernels.get(ry * stride + rx), bias, 1, geometry.convolutionPadding());
                     phases.add(all.get(new NDIndex(
-                            ":, :, {}:{}, {}:{}",
-                            offsets[ry],
-                            offsets[ry] + phaseSide,
-                            offsets[rx],
-                            offsets[rx] + phaseSide)));
+                            ":, :, {}:{}, {}:{}", offsets[ry], offsets[ry] + side, offsets[rx], offsets[rx] + side)));
                 }
             }
             return phases;
         }
     }
 
-    /**
-     * Derives the per-phase kernels. Output pixel {@code y = s*m + r} takes input {@code j = m - d} through kernel
-     * tap {@code ky = s*d + r + padding}, for every {@code d} that puts {@code ky} inside the kernel.
-     */
+    /** Derives the per-phase kernels, where {@link TransposedPhases} says each phase's taps come from. */
     public static TransposedConvolution transposedConvolution(
             NDArray weight, NDArray bias, int stride, int padding, long inputSide, NDManager manager) {
         Shape shape = weight.getShape();
         int in = (int) shape.get(0);
         int out = (int) shape.get(1);
         int kernel = (int) shape.get(2);
-        long outputSide = (inputSide - 1) * stride - 2L * padding + kernel;
-        if (outputSide % stride != 0) {
-            throw new IllegalArgumentException("output side " + outputSide + " is not divisible by stride " + stride);
-        }
-        int[] lastD = new int[stride];
-        int taps = 0;
-        int convolutionPadding = 0;
-        for (int r = 0; r < stride; r++) {
-            lastD[r] = Math.floorDiv(kernel - 1 - r - padding, stride);
-            int firstD = -Math.floorDiv(r + padding, stride);
-            taps = Math.max(taps, lastD[r] - firstD + 1);
-            convolutionPadding = Math.max(convolutionPadding, lastD[r]);
-        }
-        long phaseSide = outputSide / stride;
-        long convolutionSide = inputSide + 2L * convolutionPadding - taps + 1;
-        int[] offsets = new int[stride];
-        for (int r = 0; r < stride; r++) {
-            // tap t of the convolution reads input q - convolutionPadding + t for output q = m + offset: d = lastD
-            // at t = 0
-            offsets[r] = convolutionPadding - lastD[r];
-            if (offsets[r] + phaseSide > convolutionSide) {
-                throw new IllegalArgumentException("phase " + r + " does not fit a symmetrically padded convolution");
-            }
-        }
+        TransposedPhases geometry = TransposedPhases.of(kernel, stride, padding, inputSide);
+        int taps = geometry.taps();
         double[] w = HostArrays.values(weight);
         NDList kernels = new NDList(stride * stride);
         for (int ry = 0; ry < stride; ry++) {
@@ -86,9 +58,9 @@ public final class PhaseSpace {
                 for (int o = 0; o < out; o++) {
                     for (int i = 0; i < in; i++) {
                         for (int ty = 0; ty < taps; ty++) {
-                            int ky = stride * (lastD[ry] - ty) + ry + padding;
+                            int ky = geometry.kernelTap(ry, ty);
                             for (int tx = 0; tx < taps; tx++) {
-                                int kx = stride * (lastD[rx] - tx) + rx + padding;
+                                int kx = geometry.kernelTap(rx, tx);
                                 if (ky >= 0 && ky < kernel && kx >= 0 && kx < kernel) {
                                     k[((o * in + i) * taps + ty) * taps + tx] =
                                             w[((i * out + o) * kernel + ky) * kernel + kx];
@@ -101,7 +73,7 @@ public final class PhaseSpace {
             }
         }
         NDArray ownBias = bias == null ? null : copy(bias, manager);
-        return new TransposedConvolution(kernels, ownBias, stride, convolutionPadding, offsets, phaseSide);
+        return new TransposedConvolution(kernels, ownBias, geometry);
     }
 
     /**
