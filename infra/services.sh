@@ -185,8 +185,15 @@ ensure_kubectl() {
   die "the deploy tests need kubectl (1.21 or newer, for kustomize) on the PATH, or its path in GAN_KUBECTL"
 }
 
+# ./gan test [fast] [maven arguments]: everything (CI), or the fast tier for the inner loop: unit and @QuarkusTest
+# tests without the end-to-end ones and without those tagged "slow"
 gan_test() {
   ensure_fashion_mnist
+  if [ "${1:-}" = fast ]; then
+    shift
+    verify_on_test_stack -Pfast "$@"
+    return
+  fi
   ensure_chromium
   ensure_kubectl
   verify_on_test_stack "$@"

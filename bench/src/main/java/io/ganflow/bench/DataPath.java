@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import io.ganflow.events.EpochRequest;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.ImageBatchCodec;
-import io.ganflow.events.Json;
+import io.ganflow.events.kafka.EventSerializer;
 import io.ganflow.models.layers.Torch;
 import io.ganflow.models.training.ImageTensors;
 import java.time.Duration;
@@ -61,12 +61,12 @@ public final class DataPath {
     private static void request(String bootstrap, String runId, int epochs, int batchSize) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, Object> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new EventSerializer())) {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 EpochRequest request =
                         new EpochRequest(EpochRequest.VERSION, runId, "fashion-mnist", epoch, batchSize, 1L, 0);
-                producer.send(new ProducerRecord<>(EpochRequest.TOPIC, runId, Json.write(request)));
+                producer.send(new ProducerRecord<>(EpochRequest.TOPIC, runId, request));
             }
         }
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The four services as processes against the real broker and store, started once for every end-to-end test class
+ * The five services as processes against the real broker and store, started once for every end-to-end test class
  * that extends with it, and stopped when the last of them has run. Each service has a consumer group of its own, so
  * that no other trainer or dataset-service on this broker takes its work.
  */

@@ -4,6 +4,9 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.MalformedEventException;
+import io.ganflow.gateway.http.ResourceId;
+import io.ganflow.gateway.http.StepOrBest;
+import io.ganflow.gateway.http.WholeNumber;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
@@ -34,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CheckpointResource {
 
     static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
 
     private final CheckpointStore checkpoints;
     private final CheckpointQualities qualities;
@@ -50,7 +54,8 @@ public class CheckpointResource {
             operationId = "listCheckpoints",
             summary = "The run's checkpoints, oldest first; each with the URL of its fixed-noise sample grid",
             description = "In pages: those after step 'after' (default: from the first), at most 'limit' (default "
-                    + DEFAULT_PAGE + ", at most 1000). When more follow, a Link header (rel=next) gives the next page.")
+                    + DEFAULT_PAGE + ", at most " + MAX_PAGE
+                    + "). When more follow, a Link header (rel=next) gives the next page.")
     @APIResponse(
             responseCode = "200",
             description = "One page of checkpoints (empty for a run without any)",
@@ -58,9 +63,10 @@ public class CheckpointResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response list(
-            @PathParam("runId") String runId,
-            @QueryParam("after") @DefaultValue("-1") long after,
-            @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit) {
+            @PathParam("runId") @ResourceId String runId,
+            @QueryParam("after") @DefaultValue("-1") @WholeNumber(min = -1, max = CheckpointManifest.MAX_STEP)
+                    long after,
+            @QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) @WholeNumber(min = 1, max = MAX_PAGE) int limit) {
         CheckpointStore.Page page = checkpoints.page(runId, after, limit);
         List<CheckpointQuality> measured = qualities.of(runId);
         Map<Long, CheckpointQuality> byStep =
@@ -101,7 +107,8 @@ public class CheckpointResource {
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public Response samples(@PathParam("runId") String runId, @PathParam("step") String stepOrBest) {
+    public Response samples(
+            @PathParam("runId") @ResourceId String runId, @PathParam("step") @StepOrBest String stepOrBest) {
         long step = qualities.resolve(runId, stepOrBest);
         CheckpointManifest manifest;
         try {

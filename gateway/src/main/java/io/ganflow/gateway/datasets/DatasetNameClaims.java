@@ -1,6 +1,7 @@
 package io.ganflow.gateway.datasets;
 
 import io.ganflow.events.Json;
+import io.ganflow.events.kafka.EventSerializer;
 import io.ganflow.gateway.problems.ProblemException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class DatasetNameClaims {
     record Entry(int version, String name, String claimId, boolean release) {}
 
     private final String bootstrapServers;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, Object> producer;
 
     public DatasetNameClaims(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -56,7 +57,7 @@ public class DatasetNameClaims {
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        this.producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(properties, new StringSerializer(), new EventSerializer());
     }
 
     /** Claims {@code name} for one upload; empty when another upload holds it. */
@@ -74,7 +75,7 @@ public class DatasetNameClaims {
 
     private RecordMetadata append(Entry entry) {
         try {
-            return producer.send(new ProducerRecord<>(TOPIC, entry.name(), Json.write(entry)))
+            return producer.send(new ProducerRecord<>(TOPIC, entry.name(), entry))
                     .get();
         } catch (ExecutionException | KafkaException e) {
             throw brokerAway(entry.name());

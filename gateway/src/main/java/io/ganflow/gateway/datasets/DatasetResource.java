@@ -1,6 +1,9 @@
 package io.ganflow.gateway.datasets;
 
 import io.ganflow.events.DatasetInfo;
+import io.ganflow.gateway.http.OneOf;
+import io.ganflow.gateway.http.ResourceId;
+import io.ganflow.gateway.http.WholeNumber;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
@@ -72,7 +75,7 @@ public class DatasetResource {
             content = @Content(schema = @Schema(implementation = DatasetInfo.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public Response get(@PathParam("name") String name) {
+    public Response get(@PathParam("name") @ResourceId String name) {
         return relay(() -> datasetService.get(name));
     }
 
@@ -102,9 +105,14 @@ public class DatasetResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response upload(
-            @PathParam("name") String name,
-            @Parameter(description = "1 (gray) or 3 (RGB)") @QueryParam("channels") @DefaultValue("3") int channels,
-            @Parameter(description = "image side in pixels, 8-128") @QueryParam("side") @DefaultValue("32") int side,
+            @PathParam("name") @ResourceId String name,
+            @Parameter(description = "1 (gray) or 3 (RGB)") @QueryParam("channels") @DefaultValue("3") @OneOf({1, 3})
+                    int channels,
+            @Parameter(description = "image side in pixels, 8-128")
+                    @QueryParam("side")
+                    @DefaultValue("32")
+                    @WholeNumber(min = 8, max = 128)
+                    int side,
             InputStream body)
             throws IOException {
         if (datasets.find(name).isPresent()) {

@@ -3,6 +3,9 @@ package io.ganflow.gateway.images;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.ImageRequestLimits;
 import io.ganflow.events.LabelledImages;
+import io.ganflow.gateway.http.ResourceId;
+import io.ganflow.gateway.http.StepOrBest;
+import io.ganflow.gateway.http.WholeNumber;
 import io.ganflow.gateway.limits.GenerationLimits;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
@@ -65,11 +68,13 @@ public class ImageResource {
     @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response grid(
-            @PathParam("runId") String runId,
+            @PathParam("runId") @ResourceId String runId,
             @QueryParam("seed") @DefaultValue("0") long seed,
-            @QueryParam("columns") @DefaultValue("10") int columns,
+            @QueryParam("columns") @DefaultValue("10") @WholeNumber(min = 1, max = ImageRequestLimits.MAX_GRID_COLUMNS)
+                    int columns,
             @Parameter(description = "a checkpoint step, or 'best' (lowest FCD); the latest when absent")
                     @QueryParam("step")
+                    @StepOrBest
                     String stepOrBest,
             @Context HttpHeaders headers) {
         Long step = qualities.resolve(runId, stepOrBest);
@@ -108,12 +113,14 @@ public class ImageResource {
     @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response images(
-            @PathParam("runId") String runId,
-            @QueryParam("class") Integer classId,
-            @QueryParam("count") @DefaultValue("8") int count,
+            @PathParam("runId") @ResourceId String runId,
+            @QueryParam("class") @WholeNumber(min = 0, max = Catalog.CONDITIONAL_CLASSES - 1) Integer classId,
+            @QueryParam("count") @DefaultValue("8") @WholeNumber(min = 1, max = ImageRequestLimits.MAX_IMAGES)
+                    int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @Parameter(description = "a checkpoint step, or 'best' (lowest FCD); the latest when absent")
                     @QueryParam("step")
+                    @StepOrBest
                     String stepOrBest,
             @HeaderParam("Accept") String accept,
             @Context HttpHeaders headers) {

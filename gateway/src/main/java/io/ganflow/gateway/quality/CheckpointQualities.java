@@ -90,7 +90,7 @@ public class CheckpointQualities {
 
     /**
      * The step a request names: null (the latest) when absent, the best checkpoint's for {@code best}, else the number
-     * (ApiParameters has checked it is one).
+     * ({@code StepOrBest} on the parameter has checked it is one).
      */
     public Long resolve(String runId, String step) {
         if (step == null) {

@@ -2,6 +2,7 @@ package io.ganflow.gateway.quality;
 
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ReferenceClassifierChoice;
+import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.runs.RunDirectory;
@@ -52,7 +53,7 @@ public class QualityResource {
     @APIResponse(responseCode = "200", description = "The quality curve (empty while nothing is measured)")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public QualityView quality(@PathParam("runId") String runId) {
+    public QualityView quality(@PathParam("runId") @ResourceId String runId) {
         List<CheckpointQuality> measured = qualities.of(runId);
         if (measured.isEmpty()) {
             runs.require(runId); // a run measured before this gateway saw its status is still known by its figures

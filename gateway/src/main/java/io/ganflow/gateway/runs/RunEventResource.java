@@ -1,6 +1,7 @@
 package io.ganflow.gateway.runs;
 
 import io.ganflow.events.TrainingMetrics;
+import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.limits.StreamSlots;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
@@ -47,7 +48,7 @@ public class RunEventResource {
             summary = "The run's latest metrics points (loss_D, loss_G, D(x), D(G(z)), img/s), oldest first")
     @APIResponse(responseCode = "200", description = "The points, oldest first")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public List<TrainingMetrics> metrics(@PathParam("runId") String runId) {
+    public List<TrainingMetrics> metrics(@PathParam("runId") @ResourceId String runId) {
         directory.require(runId);
         return events.history(runId);
     }
@@ -68,7 +69,7 @@ public class RunEventResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     public Multi<OutboundSseEvent> events(
-            @PathParam("runId") String runId, @Context Sse sse, @Context HttpHeaders headers) {
+            @PathParam("runId") @ResourceId String runId, @Context Sse sse, @Context HttpHeaders headers) {
         directory.require(runId);
         String client = ApiKeys.clientOf(headers);
         slots.take(client);

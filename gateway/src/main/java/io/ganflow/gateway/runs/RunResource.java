@@ -3,6 +3,7 @@ package io.ganflow.gateway.runs;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
+import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
@@ -147,7 +148,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public Response stop(@PathParam("runId") String runId) {
+    public Response stop(@PathParam("runId") @ResourceId String runId) {
         RunView run = get(runId);
         RunStatus current = directory.status(runId).orElseThrow();
         if (current.ended()) {
@@ -173,7 +174,7 @@ public class RunResource {
     @Operation(operationId = "getRun", summary = "One run")
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public RunView get(@PathParam("runId") String runId) {
+    public RunView get(@PathParam("runId") @ResourceId String runId) {
         return directory.require(runId);
     }
 }

@@ -2,6 +2,7 @@ package io.ganflow.gateway.synthetic;
 
 import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
+import io.ganflow.gateway.http.WholeNumber;
 import io.ganflow.gateway.quality.CheckpointQualities;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,7 @@ public record CreateSyntheticDataset(
         List<Integer> counts,
 
         @Schema(description = "images of every class, instead of counts")
+        @WholeNumber(min = 1, max = CreateSyntheticDataset.MAX_IMAGES_PER_CLASS)
         Integer imagesPerClass,
 
         @Schema(
@@ -45,15 +47,14 @@ public record CreateSyntheticDataset(
                 defaultValue = "false")
         Boolean score) {
 
-    /** What is wrong with the body before it becomes a request, or empty. */
+    /** The most images of one class a request may ask for with {@code imagesPerClass}. */
+    public static final int MAX_IMAGES_PER_CLASS = SyntheticDatasetRequest.MAX_IMAGES / Catalog.CONDITIONAL_CLASSES;
+
+    /** What is wrong with the body beyond its fields' own constraints, or empty. */
     Optional<String> problem() {
         if ((counts == null) == (imagesPerClass == null)) {
             return Optional.of("give either counts (images of each class) or imagesPerClass, not "
                     + (counts == null ? "neither" : "both"));
-        }
-        long perClassCeiling = SyntheticDatasetRequest.MAX_IMAGES / Catalog.CONDITIONAL_CLASSES;
-        if (imagesPerClass != null && (imagesPerClass < 1 || imagesPerClass > perClassCeiling)) {
-            return Optional.of("imagesPerClass must be between 1 and " + perClassCeiling + ", was " + imagesPerClass);
         }
         if (step != null && !asksForBest() && !(step instanceof Integer || step instanceof Long)) {
             return Optional.of("step must be a checkpoint step (a whole number, 0 or more) or \"best\", was " + step);

@@ -3,6 +3,7 @@ package io.ganflow.gateway.synthetic;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
+import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.limits.GenerationLimits;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
@@ -13,6 +14,7 @@ import io.ganflow.gateway.runs.RunView;
 import io.ganflow.gateway.security.ApiKeys;
 import io.ganflow.store.ObjectStore;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -79,7 +81,7 @@ public class SyntheticDatasetResource {
     @APIResponse(responseCode = "422", ref = ProblemResponses.UNPROCESSABLE)
     @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public Response create(CreateSyntheticDataset body, @Context HttpHeaders headers) {
+    public Response create(@Valid CreateSyntheticDataset body, @Context HttpHeaders headers) {
         if (body == null) {
             throw new ProblemException(
                     400, "Invalid synthetic data set", "a JSON body with runId and counts is needed");
@@ -141,7 +143,7 @@ public class SyntheticDatasetResource {
             content = @Content(schema = @Schema(implementation = SyntheticDatasetView.class)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public Response cancel(@PathParam("requestId") String requestId) {
+    public Response cancel(@PathParam("requestId") @ResourceId String requestId) {
         SyntheticDatasetView job = jobs.get(requestId)
                 .orElseThrow(() -> new ProblemException(
                         404, "No such synthetic data set", "no synthetic data set job " + requestId));
@@ -170,7 +172,7 @@ public class SyntheticDatasetResource {
                     + "valid for an hour (a new one on every call).")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public SyntheticDatasetView get(@PathParam("requestId") String requestId) {
+    public SyntheticDatasetView get(@PathParam("requestId") @ResourceId String requestId) {
         SyntheticDatasetView job = jobs.get(requestId)
                 .orElseThrow(() -> new ProblemException(
                         404, "No such synthetic data set", "no synthetic data set job " + requestId));

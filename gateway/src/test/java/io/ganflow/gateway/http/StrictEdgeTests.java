@@ -33,7 +33,7 @@ class StrictEdgeTests {
         refusedBody(
                 "/api/v1/synthetic-datasets",
                 "{\"runId\": \"r\", \"imagesPerClass\": 429496730}",
-                "imagesPerClass must be between 1 and 6000");
+                "field 'imagesPerClass' must be a whole number from 1 to 6000");
         refusedBody(
                 "/api/v1/synthetic-datasets",
                 "{\"runId\": \"r\", \"counts\": [2147483647, 2147483647, 2]}",
@@ -57,6 +57,23 @@ class StrictEdgeTests {
         refusedParameter("/api/v1/runs/r1/checkpoints/abc/samples.png", "path parameter 'step'");
         refusedParameter("/api/v1/runs/..%2F..%2Fdatasets%2Fx/checkpoints", "path parameter 'runId'");
         refusedParameter("/api/v1/synthetic-datasets/NOT_AN_ID", "path parameter 'requestId'");
+        refusedParameter(
+                "/api/v1/runs/r1/images?class=10", "query parameter 'class' must be a whole number from 0 to 9");
+        refusedParameter("/api/v1/runs/r1/grid?columns=2147483648", "'columns' must be a whole number from 1 to 20");
+        refusedParameter("/api/v1/runs/r1/checkpoints?limit=1001", "from 1 to 1000, was 1001");
+        given().contentType("application/zip")
+                .body(new byte[] {'P', 'K'})
+                .put("/api/v1/datasets/shapes?channels=2")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("query parameter 'channels' must be one of [1, 3], was 2"));
+    }
+
+    @Test
+    void aQueryParameterTheEndpointDoesNotHaveIsRefusedNotIgnored() {
+        refusedParameter("/api/v1/runs/r1/images?colour=red", "query parameter 'colour' is not one of this endpoint's");
+        refusedParameter("/api/v1/runs/r1/quality?step=1", "'step' is not one of this endpoint's: it takes none");
     }
 
     @Test

@@ -212,7 +212,7 @@ class SyntheticDatasetResourceTests {
         problem(
                 Map.of("runId", cgan, "step", 10, "imagesPerClass", 10_000),
                 400,
-                "imagesPerClass must be between 1 and 6000");
+                "field 'imagesPerClass' must be a whole number from 1 to 6000");
         problem(Map.of("runId", cgan, "step", 10, "imagesPerClass", 1, "format", "tiff"), 400, "format must be");
         problem(Map.of("runId", "no-such-run", "imagesPerClass", 1), 404, "not known");
         problem(Map.of("runId", dcgan, "step", 10, "imagesPerClass", 1), 422, "not conditioned on a class");

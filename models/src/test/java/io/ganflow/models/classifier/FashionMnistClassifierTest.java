@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,8 +21,11 @@ import org.junit.jupiter.api.TestInstance;
  * The reference classifier trained on the real Fashion-MNIST training split, judged on its real test split, and the
  * quality scores judged on images whose quality is known: the real test images themselves, the same images under
  * labels they were not made for, and one image repeated.
+ *
+ * <p>Minutes of training: tagged slow, so it runs in {@code ./gan test} but not in its fast tier.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class FashionMnistClassifierTest {
 
     private static final ClassifierShape SHAPE = new ClassifierShape(1, 28, 10);

@@ -8,9 +8,14 @@ import io.ganflow.events.ImageBatch;
 import io.ganflow.models.classifier.ClassifierShape;
 import io.ganflow.testing.ClassPatches;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The score on images whose usefulness is known: class patches (easy to learn) as they are, and under random labels. */
+/**
+ * The score on images whose usefulness is known: class patches (easy to learn) as they are, and under random labels.
+ * Minutes of training: tagged slow, so it runs in {@code ./gan test} but not in its fast tier.
+ */
+@Tag("slow")
 class AccuracyScoreTest {
 
     private static final ClassifierShape SHAPE = new ClassifierShape(1, 28, 10);

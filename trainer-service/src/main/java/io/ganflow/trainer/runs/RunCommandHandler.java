@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * command for a run that may not train ({@link TrainableRuns}: not in this trainer's store, stopped, failed) is
  * ignored, and a run that already has checkpoints was started before (a replayed command) and continues from them
  * instead. A store that cannot be reached fails the command, which SmallRye parks: the run is started later by the
- * trainer that owns its partition ({@code RunSessions#takeUpDue}).
+ * trainer that owns its partition ({@link RunTakeUp}).
  */
 @ApplicationScoped
 public class RunCommandHandler {

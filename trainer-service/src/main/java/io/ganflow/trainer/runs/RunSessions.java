@@ -7,12 +7,9 @@ import io.ganflow.models.training.RunTrainings;
 import io.ganflow.store.ObjectStoreException;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.trainer.checkpoints.Checkpoints;
-import io.ganflow.trainer.config.TrainerConfig;
 import io.ganflow.trainer.feed.PartitionOwner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +36,6 @@ public class RunSessions implements PartitionOwner {
     private final TrainableRuns trainable;
     private final RunSpecStore specs;
     private final Checkpoints checkpoints;
-    private final TrainerConfig config;
     /** How long a run without a spec here has its batches skipped before the store is asked again. */
     public static final long UNKNOWN_RECHECK_MILLIS = 5_000;
 
@@ -55,13 +51,16 @@ public class RunSessions implements PartitionOwner {
 
     private final Set<TopicPartition> assigned = new HashSet<>();
     private int partitionCount;
-    private long takeUpDueMillis = Long.MAX_VALUE;
+    /** When partitions last came to this trainer (epoch millis), or 0. */
+    private long assignedAtMillis;
 
-    public RunSessions(TrainableRuns trainable, RunSpecStore specs, Checkpoints checkpoints, TrainerConfig config) {
+    private final RunStops stops;
+
+    public RunSessions(TrainableRuns trainable, RunSpecStore specs, Checkpoints checkpoints, RunStops stops) {
         this.trainable = trainable;
         this.specs = specs;
         this.checkpoints = checkpoints;
-        this.config = config;
+        this.stops = stops;
     }
 
     /**
@@ -96,7 +95,8 @@ public class RunSessions implements PartitionOwner {
         return open(decision.spec().orElseThrow(), partition);
     }
 
-    private Optional<RunSession> open(RunSpec spec, TopicPartition partition) {
+    /** Opens a session for the run (resumed from its latest checkpoint, or new); empty when it has completed. */
+    Optional<RunSession> open(RunSpec spec, TopicPartition partition) {
         RunSession session;
         try {
             session = checkpoints
@@ -143,8 +143,13 @@ public class RunSessions implements PartitionOwner {
         end(runId);
     }
 
+    /** Stops the runs users asked to stop since the last call ({@link RunStops}). */
+    public void applyStops() {
+        stops.takeRequested().forEach(this::stop);
+    }
+
     /** A user stopped {@code runId}: its session ends once what it trained is checkpointed; without one, at once. */
-    public void stop(String runId) {
+    void stop(String runId) {
         RunSession session = open.get(runId);
         if (session != null) {
             session.stop();
@@ -180,7 +185,35 @@ public class RunSessions implements PartitionOwner {
     public void assigned(Collection<TopicPartition> partitions, int count) {
         assigned.addAll(partitions);
         partitionCount = count;
-        takeUpDueMillis = 0; // at the next chance, on the training thread, retried while the store is away
+        assignedAtMillis = System.currentTimeMillis();
+    }
+
+    /** True when a session trains the run here, or the run is ended here for good. */
+    boolean holdsOrEnded(String runId) {
+        return open.containsKey(runId) || ignored.contains(runId);
+    }
+
+    /** The run may not train here (stopped, failed, completed): its batches are skipped from now on. */
+    void ignore(String runId) {
+        ignored.add(runId);
+    }
+
+    /** The batch-topic partition of a run, if this trainer reads it now. */
+    Optional<TopicPartition> assignedPartitionOf(String runId) {
+        if (assigned.isEmpty()) {
+            return Optional.empty();
+        }
+        TopicPartition partition = new TopicPartition(ImageBatch.TOPIC, partitionOf(runId, partitionCount));
+        return assigned.contains(partition) ? Optional.of(partition) : Optional.empty();
+    }
+
+    long assignedAtMillis() {
+        return assignedAtMillis;
+    }
+
+    /** True while the batch topic has partitions on this trainer. */
+    boolean readsPartitions() {
+        return !assigned.isEmpty();
     }
 
     @Override
@@ -190,59 +223,6 @@ public class RunSessions implements PartitionOwner {
             if (partitions.contains(session.partition())) {
                 open.remove(session.spec().runId()).close();
             }
-        }
-    }
-
-    /**
-     * When it is time (partitions just came, or the reconcile interval passed), takes up the runs of this trainer's
-     * partitions that no session trains: unfinished runs with a checkpoint (after a restart or a rebalance their
-     * batches may all be trained or gone), and runs that were recorded a while ago but never started (their start
-     * command was lost). Returns the sessions opened, which must ask for their batches. Throws
-     * {@link ObjectStoreException} when the store is away (tried again at the next chance).
-     */
-    public List<RunSession> takeUpDue() {
-        long now = System.currentTimeMillis();
-        if (now < takeUpDueMillis || assigned.isEmpty()) {
-            return List.of();
-        }
-        List<RunSession> taken = new ArrayList<>();
-        for (String runId : checkpoints.runIds()) {
-            TopicPartition partition = new TopicPartition(ImageBatch.TOPIC, partitionOf(runId, partitionCount));
-            if (!assigned.contains(partition) || open.containsKey(runId) || ignored.contains(runId)) {
-                continue;
-            }
-            takeUp(runId, partition, now).ifPresent(taken::add);
-        }
-        takeUpDueMillis = now + config.reconcileSeconds() * 1000L;
-        return taken;
-    }
-
-    private Optional<RunSession> takeUp(String runId, TopicPartition partition, long now) {
-        TrainableRuns.Decision decision = trainable.decide(runId);
-        if (!decision.trainable()) {
-            ignored.add(runId);
-            return Optional.empty();
-        }
-        Optional<TrainingState> latest = checkpoints.latestState(runId);
-        if (latest.isPresent() && latest.get().completed()) {
-            ignored.add(runId);
-            return Optional.empty();
-        }
-        if (latest.isEmpty()) {
-            // its batches may still be on their way: only a run recorded a while ago is taken to be lost
-            Optional<Instant> recorded = specs.recorded(runId);
-            if (recorded.isEmpty() || now - recorded.get().toEpochMilli() < config.reconcileSeconds() * 1000L) {
-                return Optional.empty();
-            }
-            LOG.infof("run=%s was recorded but never started (its start was lost): starting it", runId);
-        }
-        try {
-            Optional<RunSession> session = open(decision.spec().orElseThrow(), partition);
-            session.ifPresent(s -> LOG.infof("run=%s taken up on %s", runId, partition));
-            return session;
-        } catch (RunSetupException e) {
-            LOG.warnf("run=%s cannot be taken up: %s", runId, e.getMessage());
-            return Optional.empty(); // its first batch fails it, with the reason
         }
     }
 

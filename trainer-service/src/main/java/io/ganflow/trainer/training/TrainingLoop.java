@@ -7,12 +7,11 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.store.ObjectStoreException;
 import io.ganflow.trainer.feed.BatchFeed;
 import io.ganflow.trainer.feed.BatchHandler;
-import io.ganflow.trainer.health.StoreHealth;
 import io.ganflow.trainer.reporting.RunReporter;
 import io.ganflow.trainer.reporting.TrainerMetrics;
 import io.ganflow.trainer.runs.RunSession;
 import io.ganflow.trainer.runs.RunSessions;
-import io.ganflow.trainer.runs.RunStops;
+import io.ganflow.trainer.runs.RunTakeUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.Optional;
@@ -35,9 +34,8 @@ public class TrainingLoop implements BatchHandler {
     private final CheckpointWriter checkpoints;
     private final RunReporter reporter;
     private final BatchRequests requests;
-    private final RunStops stops;
+    private final RunTakeUp takeUp;
     private final StallWatch stalls;
-    private final StoreHealth storeHealth;
     private final TrainerMetrics metrics;
 
     public TrainingLoop(
@@ -45,17 +43,15 @@ public class TrainingLoop implements BatchHandler {
             CheckpointWriter checkpoints,
             RunReporter reporter,
             BatchRequests requests,
-            RunStops stops,
+            RunTakeUp takeUp,
             StallWatch stalls,
-            StoreHealth storeHealth,
             TrainerMetrics metrics) {
         this.sessions = sessions;
         this.checkpoints = checkpoints;
         this.reporter = reporter;
         this.requests = requests;
-        this.stops = stops;
+        this.takeUp = takeUp;
         this.stalls = stalls;
-        this.storeHealth = storeHealth;
         this.metrics = metrics;
     }
 
@@ -130,12 +126,10 @@ public class TrainingLoop implements BatchHandler {
 
     @Override
     public void idle() {
-        stops.takeRequested().forEach(sessions::stop);
+        sessions.applyStops();
         checkpoints.writeOwed();
         metrics.runsHeld(sessions.open().size());
-        if (!storeHealth.down()) {
-            sessions.takeUpDue().forEach(requests::fromWhereItStands);
-        }
+        takeUp.takeUpDue().forEach(requests::fromWhereItStands);
         stalls.askAgainIfStalled(sessions.open());
     }
 

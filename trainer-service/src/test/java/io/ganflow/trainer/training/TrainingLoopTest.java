@@ -20,12 +20,11 @@ import io.ganflow.events.TrainingState;
 import io.ganflow.models.training.RunTraining;
 import io.ganflow.models.training.StepResult;
 import io.ganflow.store.ObjectStoreException;
-import io.ganflow.trainer.health.StoreHealth;
 import io.ganflow.trainer.reporting.RunReporter;
 import io.ganflow.trainer.reporting.TrainerMetrics;
 import io.ganflow.trainer.runs.RunSession;
 import io.ganflow.trainer.runs.RunSessions;
-import io.ganflow.trainer.runs.RunStops;
+import io.ganflow.trainer.runs.RunTakeUp;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -51,9 +50,8 @@ class TrainingLoopTest {
             checkpoints,
             reporter,
             requests,
-            mock(RunStops.class),
+            mock(RunTakeUp.class),
             mock(StallWatch.class),
-            mock(StoreHealth.class),
             mock(TrainerMetrics.class));
     private RunSession session;
 
