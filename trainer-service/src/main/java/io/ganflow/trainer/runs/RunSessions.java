@@ -24,9 +24,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The runs this trainer trains, each a {@link RunSession}: opened when its first batch comes (new, or resumed from its
- * latest checkpoint), taken up when its partition comes to this trainer, ended when it completes, fails or is
- * stopped, and let go when its partition moves on. Which runs may train at all is {@link TrainableRuns}' rule. Only
- * the training thread calls it.
+ * latest checkpoint) or when {@link RunTakeUp} takes it up, ended when it completes, fails or is stopped, and let go
+ * when its partition moves on. Which runs may train at all is {@link TrainableRuns}' rule. Only the training thread
+ * calls it.
  */
 @ApplicationScoped
 public class RunSessions implements PartitionOwner {
@@ -169,10 +169,6 @@ public class RunSessions implements PartitionOwner {
                 .toList();
     }
 
-    public boolean isEmpty() {
-        return open.isEmpty();
-    }
-
     @Override
     public OptionalLong heldFrom(TopicPartition partition) {
         return open.values().stream()
@@ -186,6 +182,16 @@ public class RunSessions implements PartitionOwner {
         assigned.addAll(partitions);
         partitionCount = count;
         assignedAtMillis = System.currentTimeMillis();
+    }
+
+    @Override
+    public void revoked(Collection<TopicPartition> partitions) {
+        assigned.removeAll(partitions);
+        for (RunSession session : open()) {
+            if (partitions.contains(session.partition())) {
+                open.remove(session.spec().runId()).close();
+            }
+        }
     }
 
     /** True when a session trains the run here, or the run is ended here for good. */
@@ -214,16 +220,6 @@ public class RunSessions implements PartitionOwner {
     /** True while the batch topic has partitions on this trainer. */
     boolean readsPartitions() {
         return !assigned.isEmpty();
-    }
-
-    @Override
-    public void revoked(Collection<TopicPartition> partitions) {
-        assigned.removeAll(partitions);
-        for (RunSession session : open()) {
-            if (partitions.contains(session.partition())) {
-                open.remove(session.spec().runId()).close();
-            }
-        }
     }
 
     /** The partition Kafka's default partitioner puts a run's batches on (they are keyed by run id). */
