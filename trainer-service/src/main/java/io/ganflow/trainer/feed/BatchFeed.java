@@ -51,13 +51,13 @@ public class BatchFeed {
     private final String bootstrapServers;
     private final StoreHealth storeHealth;
     private final TrainerMetrics metrics;
+    private final BatchHandler handler;
+    private final PartitionOwner owner;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
     private volatile Thread thread;
     private volatile long lastPollMillis;
-    private final BatchHandler handler;
-    private final PartitionOwner owner;
 
     public BatchFeed(
             TrainerConfig config,
@@ -67,11 +67,11 @@ public class BatchFeed {
             BatchHandler handler,
             PartitionOwner owner) {
         this.config = config;
-        this.handler = handler;
-        this.owner = owner;
         this.bootstrapServers = bootstrapServers;
         this.storeHealth = storeHealth;
         this.metrics = metrics;
+        this.handler = handler;
+        this.owner = owner;
     }
 
     void start(@Observes StartupEvent event) {
