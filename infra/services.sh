@@ -210,5 +210,7 @@ verify_on_test_stack() {
   infra_up
   export_infra_env
   export GAN_FASHION_MNIST_DIR="$FASHION_MNIST_DIR"
-  "$ROOT/mvnw" -B verify "$@"
+  # two modules at a time: their tests wait on the broker, the store and each other's processes as much as they
+  # compute, and each keeps to its own buckets and consumer groups; e2e-tests waits for every service it runs
+  "$ROOT/mvnw" -B -T 2 verify "$@"
 }
