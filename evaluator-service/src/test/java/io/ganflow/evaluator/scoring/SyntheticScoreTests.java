@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +37,10 @@ import org.junit.jupiter.api.Test;
  * show its images scores as its real twin, one whose labels are shuffled scores near chance; a set that is gone,
  * altered or unreadable gets a FAILED score with the reason, a result that asked for none gets none, poison is
  * parked, and a result delivered again is answered from the kept score without training again.
+ *
+ * <p>Trains two classifiers per score: tagged slow, so it runs in {@code ./gan test} but not in its fast tier.
  */
+@Tag("slow")
 @QuarkusTest
 @TestProfile(EvaluatorProfile.class)
 class SyntheticScoreTests {

@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The fault that made both README commands fail on a fresh machine (oneDNN 3.7 given a zero cache topology by the
  * hypervisor), reproduced in a process of its own on this machine: the vendor's kernels are then wrong in the very
  * layers they were wrong in there, and the choice falls on kernels whose every layer agrees with float64.
+ *
+ * <p>A child JVM makes the whole start-up choice: tagged slow, so it runs in {@code ./gan test} but not in its fast
+ * tier.
  */
+@Tag("slow")
 class SimulatedCacheFaultTest {
 
     /** Runs in a JVM of its own: the fault corrupts oneDNN for the rest of the process. */
