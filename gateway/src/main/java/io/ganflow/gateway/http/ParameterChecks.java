@@ -62,14 +62,17 @@ public class ParameterChecks {
             }
         }
 
+        /** The parameter's rule in its constraint's own words, so that both refusals of one value read alike. */
         private String rule() {
             WholeNumber range = parameter.getAnnotation(WholeNumber.class);
             if (range != null) {
-                return "must be a whole number from " + range.min() + " to " + range.max();
+                return range.message()
+                        .replace("{min}", String.valueOf(range.min()))
+                        .replace("{max}", String.valueOf(range.max()));
             }
             OneOf oneOf = parameter.getAnnotation(OneOf.class);
             if (oneOf != null) {
-                return "must be one of " + Arrays.toString(oneOf.value());
+                return oneOf.message().replace("{value}", Arrays.toString(oneOf.value()));
             }
             return "must be a whole number from " + (wide() ? Long.MIN_VALUE : Integer.MIN_VALUE) + " to "
                     + (wide() ? Long.MAX_VALUE : Integer.MAX_VALUE);

@@ -61,13 +61,17 @@ class StrictEdgeTests {
                 "/api/v1/runs/r1/images?class=10", "query parameter 'class' must be a whole number from 0 to 9");
         refusedParameter("/api/v1/runs/r1/grid?columns=2147483648", "'columns' must be a whole number from 1 to 20");
         refusedParameter("/api/v1/runs/r1/checkpoints?limit=1001", "from 1 to 1000, was 1001");
-        given().contentType("application/zip")
-                .body(new byte[] {'P', 'K'})
-                .put("/api/v1/datasets/shapes?channels=2")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("detail", containsString("query parameter 'channels' must be one of [1, 3], was 2"));
+        for (String channels : new String[] {"2", "x"}) {
+            // out of its set, or not a number at all: the same words, from the parameter's one constraint
+            given().contentType("application/zip")
+                    .body(new byte[] {'P', 'K'})
+                    .put("/api/v1/datasets/shapes?channels=" + channels)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("query parameter 'channels' must be one of [1, 3], was"));
+        }
+        refusedParameter("/api/v1/runs/r1/images?count=abc", "must be a whole number from 1 to 100, was 'abc'");
     }
 
     @Test
