@@ -68,28 +68,28 @@ public record RunSpec(
         if (knownDataset.isPresent() && problems.isEmpty()) {
             problems.addAll(sizeProblems(knownDataset.get()));
         }
-        if (epochs < 1 || epochs > 10_000) {
+        if (!RunSpecLimits.EPOCHS.admits(epochs)) {
             problems.add("epochs must be between 1 and 10000, was " + epochs);
         }
-        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+        if (!RunSpecLimits.BATCH_SIZE.admits(batchSize)) {
             problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", was " + batchSize);
         }
-        if (!(learningRate > 0 && learningRate < 1)) {
+        if (!RunSpecLimits.LEARNING_RATE.admits(learningRate)) {
             problems.add("learningRate must be in (0, 1), was " + learningRate);
         }
-        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+        if (!RunSpecLimits.BETA1.admits(beta1) || !RunSpecLimits.BETA2.admits(beta2)) {
             problems.add("beta1 and beta2 must be in [0, 1)");
         }
-        if (latentSize < 1 || latentSize > 1024) {
+        if (!RunSpecLimits.LATENT_SIZE.admits(latentSize)) {
             problems.add("latentSize must be between 1 and 1024, was " + latentSize);
         }
-        if (checkpointEverySteps < 1) {
+        if (!RunSpecLimits.CHECKPOINT_EVERY_STEPS.admits(checkpointEverySteps)) {
             problems.add("checkpointEverySteps must be at least 1, was " + checkpointEverySteps);
         }
-        if (metricsEverySteps < 1) {
+        if (!RunSpecLimits.METRICS_EVERY_STEPS.admits(metricsEverySteps)) {
             problems.add("metricsEverySteps must be at least 1, was " + metricsEverySteps);
         }
-        if (datasetLimit < 0) {
+        if (!RunSpecLimits.DATASET_LIMIT.admits(datasetLimit)) {
             problems.add("datasetLimit must be 0 (all) or positive, was " + datasetLimit);
         }
         return problems;

@@ -21,7 +21,7 @@ public class RunDirectory {
 
     private final Map<String, RunStatus> statuses = new ConcurrentHashMap<>();
     private final RunEvents events;
-    private final Map<String, Long> latestSteps = new ConcurrentHashMap<>();
+    private final Map<String, TrainingMetrics> latestPoints = new ConcurrentHashMap<>();
 
     public RunDirectory(RunEvents events) {
         this.events = events;
@@ -36,7 +36,7 @@ public class RunDirectory {
 
     @Incoming(TrainingMetrics.TOPIC)
     public void onMetrics(TrainingMetrics metrics) {
-        latestSteps.merge(metrics.runId(), metrics.step(), Math::max);
+        latestPoints.merge(metrics.runId(), metrics, (old, now) -> now.step() >= old.step() ? now : old);
         events.metrics(metrics, Json.write(metrics));
     }
 
@@ -65,7 +65,10 @@ public class RunDirectory {
     }
 
     private RunView view(RunStatus status) {
-        return RunView.of(status, latestSteps.getOrDefault(status.runId(), 0L));
+        TrainingMetrics latest = latestPoints.get(status.runId());
+        return latest == null
+                ? RunView.of(status, 0L, null)
+                : RunView.of(status, latest.step(), latest.imagesPerSecond());
     }
 
     /**

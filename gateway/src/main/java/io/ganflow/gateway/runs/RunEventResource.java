@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -71,21 +70,6 @@ public class RunEventResource {
     public Multi<OutboundSseEvent> events(
             @PathParam("runId") @ResourceId String runId, @Context Sse sse, @Context HttpHeaders headers) {
         directory.require(runId);
-        String client = ApiKeys.clientOf(headers);
-        slots.take(client);
-        Multi<OutboundSseEvent> runEvents = events.of(runId)
-                .map(event -> sse.newEventBuilder()
-                        .name(event.name())
-                        .data(event.json())
-                        .build());
-        Multi<OutboundSseEvent> keepAlive = Multi.createFrom()
-                .ticks()
-                .every(Duration.ofSeconds(15))
-                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy()
-                .merging()
-                .streams(runEvents, keepAlive)
-                .onTermination()
-                .invoke(() -> slots.free(client));
+        return EventStream.of(events.of(runId), sse, ApiKeys.clientOf(headers), slots);
     }
 }

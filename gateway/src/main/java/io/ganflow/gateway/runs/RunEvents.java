@@ -81,6 +81,11 @@ public class RunEvents {
         }
     }
 
+    /** Every run's events from now on. */
+    public Multi<RunEvent> all() {
+        return live;
+    }
+
     /** The run's events from now on. */
     public Multi<RunEvent> of(String runId) {
         return live.filter(event -> event.runId().equals(runId));

@@ -16,9 +16,12 @@ public record RunView(
         long latestCheckpointStep,
         String message,
         RunSpec spec,
-        long updatedMillis) {
+        long updatedMillis,
 
-    static RunView of(RunStatus status, long latestStep) {
+        @Schema(description = "The speed of the run's latest metrics point, images per second; null before one")
+        Double imagesPerSecond) {
+
+    static RunView of(RunStatus status, long latestStep, Double imagesPerSecond) {
         return new RunView(
                 status.runId(),
                 status.state().name(),
@@ -27,6 +30,7 @@ public record RunView(
                 status.latestCheckpointStep(),
                 status.message(),
                 status.spec(),
-                status.updatedMillis());
+                status.updatedMillis(),
+                imagesPerSecond);
     }
 }

@@ -4,6 +4,7 @@ import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemMapper;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,6 +41,21 @@ public class SessionResource {
 
     /** @param role what the key may do: OPERATOR everything, READER only read */
     public record SignedIn(Role role) {}
+
+    @GET
+    @Operation(
+            operationId = "getSession",
+            summary = "What the caller's key may do",
+            description = "The role of the key the request carries (the cookie or a header): the web UI shows an "
+                    + "operator's actions only to an operator.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The key's role",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    public SignedIn current(@Context ContainerRequestContext request) {
+        return new SignedIn(keys.roleOf(ApiKeys.presented(request).map(ApiKeys.Presented::key))
+                .orElseThrow());
+    }
 
     @POST
     @Operation(

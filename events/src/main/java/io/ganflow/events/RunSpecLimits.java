@@ -1,0 +1,62 @@
+package io.ganflow.events;
+
+import java.util.List;
+
+/**
+ * The ranges of a run spec's numbers, as data: {@link RunSpec#problems} checks them, and the gateway hands them to
+ * clients (the web UI's start form), so that a form's limits are the rule itself, never a copy of it.
+ */
+public final class RunSpecLimits {
+
+    /**
+     * One field's range. A bound that is null is open; an exclusive bound is itself outside the range.
+     *
+     * @param whole whether the field takes whole numbers only
+     */
+    public record Range(
+            String field,
+            Double minimum,
+            Double maximum,
+            boolean exclusiveMinimum,
+            boolean exclusiveMaximum,
+            boolean whole) {
+
+        static Range whole(String field, double minimum, Double maximum) {
+            return new Range(field, minimum, maximum, false, false, true);
+        }
+
+        static Range fraction(String field, double minimum, double maximum, boolean exclusiveMinimum) {
+            return new Range(field, minimum, maximum, exclusiveMinimum, true, false);
+        }
+
+        public boolean admits(double value) {
+            boolean aboveMinimum = minimum == null || (exclusiveMinimum ? value > minimum : value >= minimum);
+            boolean belowMaximum = maximum == null || (exclusiveMaximum ? value < maximum : value <= maximum);
+            return aboveMinimum && belowMaximum;
+        }
+    }
+
+    public static final Range EPOCHS = Range.whole("epochs", 1, 10_000.0);
+    public static final Range BATCH_SIZE = Range.whole("batchSize", 1, (double) RunSpec.MAX_BATCH_SIZE);
+    public static final Range LEARNING_RATE = Range.fraction("learningRate", 0, 1, true);
+    public static final Range BETA1 = Range.fraction("beta1", 0, 1, false);
+    public static final Range BETA2 = Range.fraction("beta2", 0, 1, false);
+    public static final Range LATENT_SIZE = Range.whole("latentSize", 1, 1024.0);
+    public static final Range CHECKPOINT_EVERY_STEPS = Range.whole("checkpointEverySteps", 1, null);
+    public static final Range METRICS_EVERY_STEPS = Range.whole("metricsEverySteps", 1, null);
+    /** 0 means all of the data set. */
+    public static final Range DATASET_LIMIT = Range.whole("datasetLimit", 0, null);
+
+    public static final List<Range> ALL = List.of(
+            EPOCHS,
+            BATCH_SIZE,
+            LEARNING_RATE,
+            BETA1,
+            BETA2,
+            LATENT_SIZE,
+            CHECKPOINT_EVERY_STEPS,
+            METRICS_EVERY_STEPS,
+            DATASET_LIMIT);
+
+    private RunSpecLimits() {}
+}

@@ -1,0 +1,71 @@
+// The panels of figures a run has, one chart per figure with a line per run (TensorBoard's scalars): the trainer's
+// losses, discriminator outputs and speed, and the evaluator's quality of each checkpoint.
+import { html } from 'htm/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { loadMetrics, loadQuality, seriesOf } from '../data/series.js';
+import { Chart, colourOf } from './Chart.js';
+import { smooth } from './smoothing.js';
+
+export const PANELS = [
+  { figure: 'lossD', title: 'loss_D', source: 'metrics' },
+  { figure: 'lossG', title: 'loss_G', source: 'metrics' },
+  { figure: 'dReal', title: 'D(x): real images judged real', source: 'metrics' },
+  { figure: 'dFake', title: 'D(G(z)): fakes judged real', source: 'metrics' },
+  { figure: 'accuracy', title: 'label accuracy (reference classifier)', source: 'quality' },
+  { figure: 'fcd', title: 'FCD to real images (lower is better)', source: 'quality' },
+  { figure: 'precision', title: 'precision', source: 'quality' },
+  { figure: 'recall', title: 'recall', source: 'quality' },
+  { figure: 'imagesPerSecond', title: 'images per second', source: 'metrics' },
+];
+
+/** Redraws at most this often while points stream in: a frame stays cheap however fast they come. */
+const REDRAW_MILLIS = 500;
+
+function useSeries(runIds) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    runIds.forEach(runId => { loadMetrics(runId); loadQuality(runId); });
+    let timer = null;
+    const later = () => {
+      if (timer === null) timer = setTimeout(() => { timer = null; setTick(t => t + 1); }, REDRAW_MILLIS);
+    };
+    const unfollow = runIds.map(runId => seriesOf(runId).changes.follow(later));
+    setTick(t => t + 1);
+    return () => { unfollow.forEach(stop => stop()); clearTimeout(timer); };
+  }, [runIds.join(',')]);
+  return runIds.map(seriesOf);
+}
+
+function xValues(columns, xAxis) {
+  if (xAxis === 'step') return columns.step;
+  if (xAxis === 'wall') return columns.time;
+  const start = columns.time[0] || 0;
+  return columns.time.map(t => (t - start) / 60);
+}
+
+/** The step of a run at x on the chart's axis (its nearest point), for a click on a time axis. */
+function stepAt(series, xAxis, x) {
+  if (xAxis === 'step') return x;
+  const xs = xValues(series.metrics, xAxis);
+  let best = 0;
+  xs.forEach((value, i) => { if (Math.abs(value - x) < Math.abs(xs[best] - x)) best = i; });
+  return series.metrics.step[best] ?? null;
+}
+
+export function MetricCharts({ runIds, smoothing = 0, xAxis = 'step', log = false, step = null, onPickStep }) {
+  const all = useSeries(runIds);
+  const marker = step === null || xAxis !== 'step' ? null : step;
+  return html`<div class="charts">
+    ${PANELS.map(panel => {
+      const lines = all.map((series, i) => {
+        const columns = series[panel.source];
+        return { label: series.runId, stroke: colourOf(i), x: xValues(columns, xAxis),
+          y: panel.source === 'metrics' ? smooth(columns[panel.figure], smoothing) : columns[panel.figure] };
+      });
+      const logged = log && panel.figure !== 'dReal' && panel.figure !== 'dFake';
+      return html`<${Chart} key=${panel.figure} id=${'chart-' + panel.figure} title=${panel.title} lines=${lines}
+        xAxis=${xAxis} log=${logged} marker=${marker}
+        onPick=${onPickStep && (x => onPickStep(stepAt(all[0], xAxis, x)))} />`;
+    })}
+  </div>`;
+}

@@ -1,0 +1,14 @@
+// The application's views, in the order of the navigation. A new view (models, studies) is one more entry here and
+// a file of its own; no other view changes.
+import { CompareView } from './CompareView.js';
+import { DatasetsView } from './DatasetsView.js';
+import { RunsView } from './RunsView.js';
+import { RunView } from './RunView.js';
+import { SyntheticView } from './SyntheticView.js';
+
+export const VIEWS = [
+  { name: 'runs', title: 'Runs', list: RunsView, item: RunView },
+  { name: 'compare', title: 'Compare', list: CompareView },
+  { name: 'datasets', title: 'Data sets', list: DatasetsView },
+  { name: 'synthetic', title: 'Synthetic data sets', list: SyntheticView },
+];
