@@ -41,6 +41,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.Wait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -260,64 +261,75 @@ class FashionMnistRunEndToEndTest {
         try {
             // signed in as ./gan up's link does: the key in the URL's fragment
             browser.get(LocalStack.gateway().url() + "/#key=" + OPERATOR_KEY);
-            WebElement form = browser.findElement(By.id("start"));
+            String runId = LocalInfrastructure.unique("browser");
+            WebElement form = new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(driver -> driver.findElement(By.id("start")));
+            fill(form, "runId", runId);
             fill(form, "epochs", "1");
             fill(form, "batchSize", "50");
             fill(form, "datasetLimit", "1000");
             fill(form, "checkpointEverySteps", "5");
-            Object runsBefore = browser.executeScript("return runs.map(r => r.runId)");
-            form.findElement(By.tagName("button")).click();
+            form.findElement(By.id("start-submit")).click();
 
             // the page redraws parts of itself as events arrive: an element replaced between finding and reading it
             // is read again on the next poll
             Wait<WebDriver> wait =
                     new WebDriverWait(browser, Duration.ofMinutes(3)).ignoring(StaleElementReferenceException.class);
-            // the page switches to the new run
-            String runId = wait.until(driver -> (String) browser.executeScript(
-                    "return live && !arguments[0].includes(live.runId) ? live.runId : null", runsBefore));
-            // its loss chart grows as metrics arrive over Server-Sent Events (points at steps 10 and 20)
-            wait.until(driver -> ((Number) browser.executeScript(
-                                    "return live.runId === arguments[0] ? live.data[0].length : 0", runId))
-                            .intValue()
-                    >= 2);
-            // and the sample grid of its last checkpoint is shown
-            wait.until(
-                    driver -> browser.findElement(By.id("step-label")).getText().startsWith("step 20")
+            // the page goes to the new run's view, whose address names it
+            wait.until(driver -> browser.executeScript("return location.hash").equals("#/runs/" + runId));
+            // its loss chart appears as metrics arrive over Server-Sent Events
+            wait.until(driver ->
+                    !driver.findElements(By.cssSelector("#chart-lossD canvas")).isEmpty());
+            // and the sample grid of its last checkpoint is shown, with a frame per checkpoint in the filmstrip
+            wait.until(driver ->
+                    browser.findElement(By.id("checkpoint-label")).getText().startsWith("step 20")
                             && ((Number) browser.executeScript("const img = document.getElementById('samples');"
-                                                    + " return img.complete ? img.naturalWidth : 0"))
+                                                    + " return img && img.complete ? img.naturalWidth : 0"))
                                             .intValue()
                                     == 298);
-            assertTrue(browser.findElement(By.id("losses"))
-                            .findElements(By.tagName("canvas"))
-                            .size()
-                    > 0);
+            assertEquals(
+                    4, browser.findElements(By.cssSelector("#filmstrip li")).size(), "steps 5, 10, 15, 20");
+            String rows = browser.findElement(By.cssSelector(".checkpoint figcaption"))
+                    .getText();
+            assertTrue(rows.contains("Sneaker"), "the rows are named by class: " + rows);
+
+            // a frame of the filmstrip shows that checkpoint, and the address says which
+            browser.findElement(By.cssSelector("#filmstrip button[aria-label='show step 10']"))
+                    .click();
+            wait.until(driver ->
+                    browser.findElement(By.id("checkpoint-label")).getText().startsWith("step 10"));
+            assertTrue(((String) browser.executeScript("return location.hash")).contains("step=10"));
+            // one class's row across checkpoints: Sneaker's row of each grid, cut out
+            new Select(browser.findElement(By.id("filmstrip-class"))).selectByVisibleText("Sneaker");
+            wait.until(driver ->
+                    ((Number) browser.executeScript("return [...document.querySelectorAll('#filmstrip canvas')]"
+                                            + ".filter(c => c.height === 28).length"))
+                                    .intValue()
+                            == 4);
 
             WebElement generate = browser.findElement(By.id("generate"));
             new Select(generate.findElement(By.name("class"))).selectByValue("7");
             fill(generate, "count", "6");
             WebElement button = generate.findElement(By.tagName("button"));
-            button.click();
-            // the sampler may not serve the run yet (it loads checkpoints as they are announced): like a person,
-            // try again when the page shows a problem
-            wait.until(driver -> {
-                Number width = (Number) browser.executeScript("const img = document.getElementById('generated');"
-                        + " return img.hidden || !img.complete ? 0 : img.naturalWidth");
-                if (width.intValue() == 6 * 28 + 5 * 2) {
-                    return true;
-                }
-                if (!browser.findElement(By.id("generate-problem")).getText().isEmpty()) {
-                    browser.executeScript("document.getElementById('generate-problem').textContent = ''");
-                    button.click();
-                }
-                return false;
-            });
-            String caption = browser.findElement(By.id("caption")).getText();
-            assertTrue(caption.contains("Sneaker"), "the rows are named by class: " + caption);
             assertEquals(
                     "7: Sneaker",
                     new Select(generate.findElement(By.name("class")))
                             .getFirstSelectedOption()
                             .getText());
+            button.click();
+            // the sampler may not serve the run yet (it loads checkpoints as they are announced): like a person,
+            // try again when the page shows a problem
+            wait.until(driver -> {
+                Number width = (Number) browser.executeScript("const img = document.getElementById('generated');"
+                        + " return !img || !img.complete ? 0 : img.naturalWidth");
+                if (width.intValue() == 6 * 28 + 5 * 2) {
+                    return true;
+                }
+                if (!browser.findElement(By.id("generate-problem")).getText().isEmpty()) {
+                    button.click();
+                }
+                return false;
+            });
 
             // a synthetic data set of the run, 2 images per class as IDX files, scored, downloaded from the page's link
             WebElement synthetic = browser.findElement(By.id("synthetic"));
@@ -347,24 +359,40 @@ class FashionMnistRunEndToEndTest {
             assertTrue(
                     score.matches(".*trained on it \\d+\\.\\d%, on as many real images \\d+\\.\\d% \\(10000 real.*"),
                     score);
+            // the synthetic data sets view lists it
+            browser.get(LocalStack.gateway().url() + "/#/synthetic");
+            wait.until(driver ->
+                    driver.findElement(By.id("synthetic-sets")).getText().contains(runId));
+            browser.navigate().back();
 
             // the evaluator measures the run's checkpoints once Fashion-MNIST's reference classifier is trained (the
-            // first cGAN checkpoint of the stack started it): the quality charts fill, the slider's label gives a
-            // checkpoint's figures, and the best one (lowest FCD) can be shown
-            new WebDriverWait(browser, Duration.ofMinutes(8))
-                    .until(driver -> ((Number) browser.executeScript(
-                                            "return live.runId === arguments[0] && live.bestStep !== null"
-                                                    + " ? live.accuracy.data[0].length : 0",
-                                            runId))
-                                    .intValue()
-                            >= 1);
-            WebElement best = browser.findElement(By.id("best"));
-            assertTrue(best.isDisplayed());
+            // first cGAN checkpoint of the stack started it): the quality charts fill, the best checkpoint (lowest
+            // FCD) can be shown with its figures and its confusion matrix as a heat map named by class
+            WebElement best = new WebDriverWait(browser, Duration.ofMinutes(8))
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(driver -> {
+                        WebElement found = driver.findElement(By.id("best"));
+                        return found.isEnabled() ? found : null;
+                    });
             best.click();
-            String label = browser.findElement(By.id("step-label")).getText();
-            assertTrue(label.contains("accuracy") && label.contains("FCD") && label.contains("(best FCD)"), label);
-            assertTrue(browser.findElement(By.id("quality-note")).getText().contains("classifier-fashion-mnist"));
-            Files.write(Path.of("target/browser-run.png"), browser.getScreenshotAs(OutputType.BYTES));
+            wait.until(driver ->
+                    browser.findElement(By.id("checkpoint-label")).getText().contains("best FCD"));
+            String figures = browser.findElement(By.id("figures")).getText();
+            assertTrue(
+                    figures.contains("label accuracy") && figures.contains("FCD") && figures.contains("(best)"),
+                    figures);
+            assertTrue(
+                    !browser.findElements(By.cssSelector("#chart-fcd canvas")).isEmpty(), "the FCD curve");
+            String confusion = browser.findElement(By.id("confusion")).getText();
+            assertTrue(confusion.contains("Sneaker") && confusion.contains("Ankle boot"), confusion);
+
+            // a click on the loss curve shows the checkpoint of that moment
+            browser.findElement(By.id("latest")).click();
+            wait.until(driver -> !((String) browser.executeScript("return location.hash")).contains("step="));
+            WebElement plot = browser.findElement(By.cssSelector("#chart-lossD .u-over"));
+            new Actions(browser).moveToElement(plot).click().perform();
+            wait.until(driver -> ((String) browser.executeScript("return location.hash")).matches(".*step=\\d+.*"));
+            WebPage.screenshot(browser, "run-trained", 1600);
 
             // the page's link to the Kafka interface: one section per topic of the AsyncAPI document, with its fields
             browser.findElement(By.linkText("Kafka interface")).click();
@@ -382,11 +410,12 @@ class FashionMnistRunEndToEndTest {
             Files.write(Path.of("target/browser-asyncapi.png"), browser.getScreenshotAs(OutputType.BYTES));
         } catch (TimeoutException e) {
             Files.write(Path.of("target/browser-failed.png"), browser.getScreenshotAs(OutputType.BYTES));
+            String problems = browser.findElements(By.cssSelector(".problem")).stream()
+                    .map(WebElement::getText)
+                    .filter(text -> !text.isBlank())
+                    .collect(Collectors.joining(" / "));
             throw new AssertionError(
-                    "the page did not get there (target/browser-failed.png); problems shown: "
-                            + browser.findElement(By.id("problem")).getText() + " / "
-                            + browser.findElement(By.id("generate-problem")).getText(),
-                    e);
+                    "the page did not get there (target/browser-failed.png); problems shown: " + problems, e);
         } finally {
             browser.quit();
         }

@@ -13,7 +13,7 @@ public final class RunSpecLimits {
      *
      * @param whole whether the field takes whole numbers only
      */
-    public record Range(
+    public record FieldRange(
             String field,
             Double minimum,
             Double maximum,
@@ -21,12 +21,12 @@ public final class RunSpecLimits {
             boolean exclusiveMaximum,
             boolean whole) {
 
-        static Range whole(String field, double minimum, Double maximum) {
-            return new Range(field, minimum, maximum, false, false, true);
+        static FieldRange whole(String field, double minimum, Double maximum) {
+            return new FieldRange(field, minimum, maximum, false, false, true);
         }
 
-        static Range fraction(String field, double minimum, double maximum, boolean exclusiveMinimum) {
-            return new Range(field, minimum, maximum, exclusiveMinimum, true, false);
+        static FieldRange fraction(String field, double minimum, double maximum, boolean exclusiveMinimum) {
+            return new FieldRange(field, minimum, maximum, exclusiveMinimum, true, false);
         }
 
         public boolean admits(double value) {
@@ -36,18 +36,18 @@ public final class RunSpecLimits {
         }
     }
 
-    public static final Range EPOCHS = Range.whole("epochs", 1, 10_000.0);
-    public static final Range BATCH_SIZE = Range.whole("batchSize", 1, (double) RunSpec.MAX_BATCH_SIZE);
-    public static final Range LEARNING_RATE = Range.fraction("learningRate", 0, 1, true);
-    public static final Range BETA1 = Range.fraction("beta1", 0, 1, false);
-    public static final Range BETA2 = Range.fraction("beta2", 0, 1, false);
-    public static final Range LATENT_SIZE = Range.whole("latentSize", 1, 1024.0);
-    public static final Range CHECKPOINT_EVERY_STEPS = Range.whole("checkpointEverySteps", 1, null);
-    public static final Range METRICS_EVERY_STEPS = Range.whole("metricsEverySteps", 1, null);
+    public static final FieldRange EPOCHS = FieldRange.whole("epochs", 1, 10_000.0);
+    public static final FieldRange BATCH_SIZE = FieldRange.whole("batchSize", 1, (double) RunSpec.MAX_BATCH_SIZE);
+    public static final FieldRange LEARNING_RATE = FieldRange.fraction("learningRate", 0, 1, true);
+    public static final FieldRange BETA1 = FieldRange.fraction("beta1", 0, 1, false);
+    public static final FieldRange BETA2 = FieldRange.fraction("beta2", 0, 1, false);
+    public static final FieldRange LATENT_SIZE = FieldRange.whole("latentSize", 1, 1024.0);
+    public static final FieldRange CHECKPOINT_EVERY_STEPS = FieldRange.whole("checkpointEverySteps", 1, null);
+    public static final FieldRange METRICS_EVERY_STEPS = FieldRange.whole("metricsEverySteps", 1, null);
     /** 0 means all of the data set. */
-    public static final Range DATASET_LIMIT = Range.whole("datasetLimit", 0, null);
+    public static final FieldRange DATASET_LIMIT = FieldRange.whole("datasetLimit", 0, null);
 
-    public static final List<Range> ALL = List.of(
+    public static final List<FieldRange> ALL = List.of(
             EPOCHS,
             BATCH_SIZE,
             LEARNING_RATE,

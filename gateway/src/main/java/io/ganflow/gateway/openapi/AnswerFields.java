@@ -6,9 +6,11 @@ import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.LabelledImages;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RunSpec;
+import io.ganflow.events.RunSpecLimits;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.checkpoints.CheckpointView;
 import io.ganflow.gateway.quality.QualityResource;
+import io.ganflow.gateway.runs.RunOptions;
 import io.ganflow.gateway.runs.RunView;
 import io.ganflow.gateway.security.SessionResource;
 import io.ganflow.gateway.synthetic.ScoreView;
@@ -45,7 +47,10 @@ public class AnswerFields implements OASFilter {
             LabelledImages.LabelledImage.class,
             SyntheticDatasetView.class,
             ScoreView.class,
-            SessionResource.SignedIn.class);
+            SessionResource.SignedIn.class,
+            RunOptions.class,
+            RunOptions.ModelOption.class,
+            RunSpecLimits.FieldRange.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

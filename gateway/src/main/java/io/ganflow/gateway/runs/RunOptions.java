@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a client may choose when it starts a run: each model family with the spec it gets by default, and the limits. */
 @Schema(description = "The model families a run may train, each with its defaults, and the ranges of the numbers")
-public record RunOptions(List<ModelOption> models, List<RunSpecLimits.Range> limits) {
+public record RunOptions(List<ModelOption> models, List<RunSpecLimits.FieldRange> limits) {
 
     /**
      * A model family and the spec a start that names only it gets (its own data set and latent size, the tutorial's
