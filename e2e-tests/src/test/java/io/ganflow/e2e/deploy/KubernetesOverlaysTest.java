@@ -246,8 +246,7 @@ class KubernetesOverlaysTest {
                         assertEquals("gateway", path.getBackend().getService().getName()))
                 .map(path -> path.getPath() + (path.getPathType().equals("Prefix") ? "*" : ""))
                 .toList();
-        assertTrue(
-                routed.containsAll(List.of("/", "/api*", "/assets*")), "the UI, its scripts and the API: " + routed);
+        assertTrue(routed.containsAll(List.of("/", "/api*", "/assets*")), "the UI, its scripts and the API: " + routed);
         assertTrue(
                 routed.containsAll(List.of("/q/openapi*", "/asyncapi", "/asyncapi.html")),
                 "the API's contracts: " + routed);
