@@ -19,7 +19,7 @@ export function App({ onSignIn }) {
     <a class="brand" href="#/runs">ganflow</a>
     <nav aria-label="views"><ul>${VIEWS.map(v => html`<li><a href=${href(v.name)}
       aria-current=${v === view ? 'page' : undefined}>${v.title}</a></li>`)}</ul></nav>
-    <span class=${live ? 'live on' : 'live'} id="live" title="live updates">${live ? 'live' : 'offline'}</span>
+    <span class=${live ? 'live on' : 'live'} id="live" title="live updates">${live === null ? 'connecting' : live ? 'live' : 'reconnecting'}</span>
     <${SignIn} onChange=${onSignIn} />
     <nav aria-label="interfaces" class="docs"><a href="/q/swagger-ui">REST API</a> <a href="/asyncapi.html">Kafka interface</a></nav>
   </header>

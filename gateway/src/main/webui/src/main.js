@@ -23,7 +23,8 @@ async function boot() {
   }
   render(html`<${App} onSignIn=${start} />`, document.getElementById('app'));
   await start();
-  setInterval(() => { refreshRuns().catch(() => {}); }, 15000);
+  // the live stream keeps runs current; this catches what a reconnect missed
+  setInterval(() => { refreshRuns().catch(() => {}); refreshDatasets().catch(() => {}); }, 15000);
 }
 
 boot();

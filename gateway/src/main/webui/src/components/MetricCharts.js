@@ -1,7 +1,7 @@
 // The panels of figures a run has, one chart per figure with a line per run (TensorBoard's scalars): the trainer's
 // losses, discriminator outputs and speed, and the evaluator's quality of each checkpoint.
 import { html } from 'htm/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadMetrics, loadQuality, seriesOf } from '../data/series.js';
 import { Chart, colourOf } from './Chart.js';
 import { smooth } from './smoothing.js';
@@ -21,8 +21,9 @@ export const PANELS = [
 /** Redraws at most this often while points stream in: a frame stays cheap however fast they come. */
 const REDRAW_MILLIS = 500;
 
+/** The runs' series and a counter that moves when any of them changed (at most every REDRAW_MILLIS). */
 function useSeries(runIds) {
-  const [, setTick] = useState(0);
+  const [tick, setTick] = useState(0);
   useEffect(() => {
     runIds.forEach(runId => { loadMetrics(runId); loadQuality(runId); });
     let timer = null;
@@ -33,12 +34,13 @@ function useSeries(runIds) {
     setTick(t => t + 1);
     return () => { unfollow.forEach(stop => stop()); clearTimeout(timer); };
   }, [runIds.join(',')]);
-  return runIds.map(seriesOf);
+  return [runIds.map(seriesOf), tick];
 }
 
 function xValues(columns, xAxis) {
-  if (xAxis === 'step') return columns.step;
-  if (xAxis === 'wall') return columns.time;
+  // copies: the series grow in place, and a chart must keep the arrays it was given
+  if (xAxis === 'step') return columns.step.slice();
+  if (xAxis === 'wall') return columns.time.slice();
   const start = columns.time[0] || 0;
   return columns.time.map(t => (t - start) / 60);
 }
@@ -52,16 +54,22 @@ function stepAt(series, xAxis, x) {
   return series.metrics.step[best] ?? null;
 }
 
+function linesOf(all, panel, smoothing, xAxis) {
+  return all.map((series, i) => {
+    const columns = series[panel.source];
+    return { label: series.runId, stroke: colourOf(i), x: xValues(columns, xAxis),
+      y: panel.source === 'metrics' ? smooth(columns[panel.figure].slice(), smoothing) : columns[panel.figure].slice() };
+  });
+}
+
 export function MetricCharts({ runIds, smoothing = 0, xAxis = 'step', log = false, step = null, onPickStep }) {
-  const all = useSeries(runIds);
+  const [all, tick] = useSeries(runIds);
+  // new lines only when the data or the settings change: a page re-rendered for another reason redraws no chart
+  const panels = useMemo(() => PANELS.map(panel => ({ panel, lines: linesOf(all, panel, smoothing, xAxis) })),
+    [tick, runIds.join(','), smoothing, xAxis]);
   const marker = step === null || xAxis !== 'step' ? null : step;
   return html`<div class="charts">
-    ${PANELS.map(panel => {
-      const lines = all.map((series, i) => {
-        const columns = series[panel.source];
-        return { label: series.runId, stroke: colourOf(i), x: xValues(columns, xAxis),
-          y: panel.source === 'metrics' ? smooth(columns[panel.figure], smoothing) : columns[panel.figure] };
-      });
+    ${panels.map(({ panel, lines }) => {
       const logged = log && panel.figure !== 'dReal' && panel.figure !== 'dFake';
       return html`<${Chart} key=${panel.figure} id=${'chart-' + panel.figure} title=${panel.title} lines=${lines}
         xAxis=${xAxis} log=${logged} marker=${marker}

@@ -6,7 +6,8 @@ import { applyMetricPoint, applyQuality } from './series.js';
 
 /** The latest checkpoint event of each run, for views that show checkpoints. */
 export const checkpoints = observable(new Map());
-export const connected = observable(false);
+/** null while the first connection is being made, then whether the stream is open. */
+export const connected = observable(null);
 
 let source = null;
 

@@ -76,7 +76,7 @@ export function RunsTable({ operator }) {
     catch (error) { setProblem(error); }
   };
   const chosen = [...selected].filter(id => list.some(r => r.runId === id));
-  return html`<section aria-labelledby="runs-title">
+  return html`<section class="card" aria-labelledby="runs-title">
     <div class="section-head">
       <h2 id="runs-title">Runs <span class="count">${shown.length} of ${list.length}</span></h2>
       <label class="filter">Filter <input id="runs-filter" type="search" value=${filter} placeholder="id, model, data set, state"
@@ -96,7 +96,7 @@ export function RunsTable({ operator }) {
           aria-label=${`select ${run.runId}`} /></td>
         <td><a href=${href('runs', run.runId)}>${run.runId}</a></td>
         <td>${run.spec?.model ?? '?'}</td><td>${run.spec?.dataset ?? '?'}</td>
-        <td class="num">${run.spec?.batchSize ?? ''}</td><td class="num">${run.spec?.learningRate ?? ''}</td>
+        <td class="num">${run.spec?.batchSize ?? ''}</td><td class="num">${run.spec ? Number(run.spec.learningRate.toPrecision(4)) : ''}</td>
         <td class="num">${run.spec?.epochs ?? ''}</td>
         <td><span class=${'state state-' + run.state.toLowerCase()} title=${run.message || ''}>${run.state}</span></td>
         <td><progress max="1" value=${run.progress ?? 0} aria-label=${`progress of ${run.runId}`}></progress>

@@ -3,7 +3,7 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendJson } from '../api.js';
-import { datasets as allDatasets, loadRunOptions, runOptions } from '../data/catalog.js';
+import { datasets as allDatasets, loadRunOptions, refreshDatasets, runOptions } from '../data/catalog.js';
 import { useObservable } from '../data/observable.js';
 import { refreshRuns } from '../data/runs.js';
 import { href } from '../router.js';
@@ -37,7 +37,10 @@ export function StartRunForm() {
   const [model, setModel] = useState(null);
   const [problems, setProblems] = useState({});
   const [busy, setBusy] = useState(false);
-  useEffect(() => { loadRunOptions().catch(error => setProblems({ form: error.message })); }, []);
+  useEffect(() => {
+    loadRunOptions().catch(error => setProblems({ form: error.message }));
+    refreshDatasets().catch(() => {});
+  }, []);
   if (!options) return html`<p class="muted">Loading the model families…</p>`;
   const family = options.models.find(m => m.name === model) ?? options.models.find(m => m.name === 'cgan-fashion-mnist') ?? options.models[0];
   const fitting = datasets.filter(d => d.available && d.channels === family.channels && d.side === family.side);
@@ -79,10 +82,10 @@ export function StartRunForm() {
     </select>`, null)}
     ${field('runId', html`<input id="start-runId" name="runId" placeholder="made up if empty" autocomplete="off" />`, 'lowercase letters, digits, dashes')}
     ${options.limits.map(range => field(range.field, html`<input id=${'start-' + range.field} name=${range.field}
-      type="number" key=${family.name + range.field} value=${family.defaults[range.field]}
+      type="number" key=${family.name + range.field} defaultValue=${family.defaults[range.field]}
       min=${range.minimum ?? undefined} max=${range.maximum ?? undefined} step=${range.whole ? 1 : 'any'}
       aria-describedby=${'start-' + range.field + '-hint'} />`, bounds(range)))}
-    ${field('seed', html`<input id="start-seed" name="seed" type="number" step="1" key=${family.name + 'seed'} value=${family.defaults.seed} />`, null)}
+    ${field('seed', html`<input id="start-seed" name="seed" type="number" step="1" key=${family.name + 'seed'} defaultValue=${family.defaults.seed} />`, null)}
     <div class="form-actions">
       <button id="start-submit" disabled=${busy}>Start the run</button>
       ${problems.form && html`<p class="problem" role="alert" id="start-problem">${problems.form}</p>`}
