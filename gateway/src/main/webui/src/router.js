@@ -10,7 +10,7 @@ export function parse(hash) {
 
 export function href(view, id = null, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== ''));
-  const text = query.toString();
+  const text = query.toString().replace(/%2C/g, ','); // lists of runs stay readable: a,b,c
   return `#/${view}${id ? '/' + encodeURIComponent(id) : ''}${text ? '?' + text : ''}`;
 }
 
