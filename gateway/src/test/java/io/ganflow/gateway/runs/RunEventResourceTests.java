@@ -9,7 +9,6 @@ import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.IsolatedStoreProfile;
-import io.ganflow.gateway.OperatorKeyForRestAssured;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -17,13 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A browser's view of a run as it trains: Server-Sent Events fed from the real Kafka topics. */
@@ -42,18 +36,7 @@ class RunEventResourceTests {
                 .post("/api/v1/runs")
                 .then()
                 .statusCode(201);
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "api/v1/runs/" + runId + "/events"))
-                                .header("Accept", "text/event-stream")
-                                // as a page does: its EventSource sends the key cookie the UI set
-                                .header("Cookie", "ganflow-key=" + OperatorKeyForRestAssured.READER_KEY)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
+        List<String> lines = EventStreamLines.open(URI.create(base + "api/v1/runs/" + runId + "/events"));
 
         TrainingMetrics point = new TrainingMetrics(
                 TrainingMetrics.VERSION, runId, 0, 7, 0.6, 1.9, 0.7, 0.3, 120.0, System.currentTimeMillis());
@@ -68,25 +51,21 @@ class RunEventResourceTests {
         KafkaTestClient.send(TrainingMetrics.TOPIC, runId, Json.write(point));
         long deadline = System.currentTimeMillis() + 60_000;
         // the gateway reads only new checkpoint events: send until its consumer has joined and one arrives
-        while (!has(lines, "event:checkpoint") && System.currentTimeMillis() < deadline) {
+        while (!EventStreamLines.has(lines, "event:checkpoint") && System.currentTimeMillis() < deadline) {
             KafkaTestClient.send(CheckpointEvent.TOPIC, runId, Json.write(checkpoint));
             Thread.sleep(1000);
         }
-        while (!has(lines, "\"step\":7") && System.currentTimeMillis() < deadline) {
+        while (!EventStreamLines.has(lines, "\"step\":7") && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        assertTrue(has(lines, "event:checkpoint"), "a checkpoint event: " + lines);
-        assertTrue(has(lines, "event:metrics"), "a metrics event: " + lines);
-        assertTrue(has(lines, "\"step\":7"), "the point's data: " + lines);
+        assertTrue(EventStreamLines.has(lines, "event:checkpoint"), "a checkpoint event: " + lines);
+        assertTrue(EventStreamLines.has(lines, "event:metrics"), "a metrics event: " + lines);
+        assertTrue(EventStreamLines.has(lines, "\"step\":7"), "the point's data: " + lines);
 
         given().get("/api/v1/runs/" + runId + "/metrics")
                 .then()
                 .statusCode(200)
                 .body("step", equalTo(List.of(7)), "lossD", equalTo(List.of(0.6f)));
         given().get("/api/v1/runs/no-such-run/events").then().statusCode(404);
-    }
-
-    private static boolean has(List<String> lines, String text) {
-        return lines.stream().anyMatch(line -> line.replace(" ", "").contains(text.replace(" ", "")));
     }
 }

@@ -19,13 +19,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What the web UI asks of the gateway beyond runs: the run options its form shows, the key's role, all runs live. */
@@ -87,21 +82,12 @@ class WebUiEndpointTests {
     @Test
     void oneStreamCarriesTheEventsOfEveryRun() throws Exception {
         List<String> runs = List.of(LocalInfrastructure.unique("all-a"), LocalInfrastructure.unique("all-b"));
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "api/v1/events"))
-                                .header("Accept", "text/event-stream")
-                                .header("Cookie", "ganflow-key=" + OperatorKeyForRestAssured.READER_KEY)
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
+        List<String> lines = EventStreamLines.open(URI.create(base + "api/v1/events"));
         long deadline = System.currentTimeMillis() + 60_000;
         long step = 0;
         // the metrics consumer may still be joining: send points until both runs' arrive on the one stream
-        while (!runs.stream().allMatch(run -> has(lines, run)) && System.currentTimeMillis() < deadline) {
+        while (!runs.stream().allMatch(run -> EventStreamLines.has(lines, run))
+                && System.currentTimeMillis() < deadline) {
             step += 1;
             for (String run : runs) {
                 TrainingMetrics point = new TrainingMetrics(
@@ -110,11 +96,7 @@ class WebUiEndpointTests {
             }
             Thread.sleep(500);
         }
-        assertTrue(runs.stream().allMatch(run -> has(lines, run)), "both runs' points: " + lines);
-        assertTrue(has(lines, "event:metrics"), lines.toString());
-    }
-
-    private static boolean has(List<String> lines, String text) {
-        return lines.stream().anyMatch(line -> line.replace(" ", "").contains(text));
+        assertTrue(runs.stream().allMatch(run -> EventStreamLines.has(lines, run)), "both runs' points: " + lines);
+        assertTrue(EventStreamLines.has(lines, "event:metrics"), lines.toString());
     }
 }
