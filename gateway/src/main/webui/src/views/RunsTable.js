@@ -54,10 +54,30 @@ function compare(column, direction) {
 
 const when = millis => (millis ? new Date(millis).toLocaleString() : '–');
 
+const GROUPS = { model: r => r.spec?.model ?? '?', dataset: r => r.spec?.dataset ?? '?', state: r => r.state };
+
+/** The rows in groups of one value of the column (W&B's grouping), each group in the table's order; one group without. */
+function grouped(rows, by) {
+  if (!GROUPS[by]) return [{ name: null, rows }];
+  const groups = new Map();
+  rows.forEach(row => {
+    const name = GROUPS[by](row);
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name).push(row);
+  });
+  return [...groups].sort(([a], [b]) => String(a).localeCompare(String(b))).map(([name, members]) => ({ name, rows: members }));
+}
+
+function bestOf(rows) {
+  const fcds = rows.map(r => r.best.fcd).filter(v => v !== null);
+  return fcds.length ? Math.min(...fcds) : null;
+}
+
 export function RunsTable({ operator }) {
   const list = useSummaries(useObservable(allRuns));
   const [sort, setSort] = useState({ key: 'updated', direction: -1 });
   const [filter, setFilter] = useState('');
+  const [groupBy, setGroupBy] = useState('');
   const [selected, setSelected] = useState(new Set());
   const [problem, setProblem] = useState(null);
   const column = COLUMNS.find(c => c.key === sort.key);
@@ -79,7 +99,10 @@ export function RunsTable({ operator }) {
   return html`<section class="card" aria-labelledby="runs-title">
     <div class="section-head">
       <h2 id="runs-title">Runs <span class="count">${shown.length} of ${list.length}</span></h2>
-      <label class="filter">Filter <input id="runs-filter" type="search" value=${filter} placeholder="id, model, data set, state"
+      <label class="filter">Group by <select id="runs-group" value=${groupBy} onChange=${e => setGroupBy(e.target.value)}>
+        <option value="">nothing</option><option value="model">model</option><option value="dataset">data set</option>
+        <option value="state">state</option></select></label>
+      <label>Filter <input id="runs-filter" type="search" value=${filter} placeholder="id, model, data set, state"
         onInput=${e => setFilter(e.target.value)} /></label>
       <a id="compare-selected" class=${chosen.length ? 'button' : 'button disabled'} aria-disabled=${chosen.length === 0}
         href=${chosen.length ? href('compare', null, { runs: chosen.join(',') }) : undefined}>Compare ${chosen.length} selected</a>
@@ -91,7 +114,10 @@ export function RunsTable({ operator }) {
           <button type="button" class="sort" onClick=${() => setSort({ key: c.key, direction: sort.key === c.key ? -sort.direction : (c.number ? -1 : 1) })}>
             ${c.title}${sort.key === c.key ? (sort.direction > 0 ? ' ▲' : ' ▼') : ''}</button></th>`)}
         <th scope="col"><span class="visually-hidden">actions</span></th></tr></thead>
-      <tbody>${shown.map(run => html`<tr key=${run.runId} data-run=${run.runId} class=${selected.has(run.runId) ? 'selected' : ''}>
+      ${grouped(shown, groupBy).map(group => html`<tbody key=${group.name ?? 'all'}>
+        ${group.name !== null && html`<tr class="group"><th scope="rowgroup" colspan=${COLUMNS.length + 2}>
+          ${group.name} <span class="count">${group.rows.length} runs${bestOf(group.rows) !== null ? `, best FCD ${fixed(bestOf(group.rows))}` : ''}</span></th></tr>`}
+        ${group.rows.map(run => html`<tr key=${run.runId} data-run=${run.runId} class=${selected.has(run.runId) ? 'selected' : ''}>
         <td><input type="checkbox" checked=${selected.has(run.runId)} onChange=${() => toggle(run.runId)}
           aria-label=${`select ${run.runId}`} /></td>
         <td><a href=${href('runs', run.runId)}>${run.runId}</a></td>
@@ -107,7 +133,7 @@ export function RunsTable({ operator }) {
         <td>${when(run.updatedMillis)}</td>
         <td>${operator && isActive(run) && html`<button type="button" class="small" onClick=${() => stop(run.runId)}
           aria-label=${`stop ${run.runId}`}>Stop</button>`}</td>
-      </tr>`)}</tbody>
+      </tr>`)}</tbody>`)}
     </table></div>
   </section>`;
 }

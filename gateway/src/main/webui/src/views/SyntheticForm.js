@@ -49,8 +49,8 @@ export function SyntheticForm({ runId }) {
     <div class="field"><label for="synthetic-format">Format</label><select id="synthetic-format" name="format">
       <option value="png-zip">PNG ZIP with labels.csv</option><option value="idx">IDX (like Fashion-MNIST)</option></select></div>
     <div class="field"><label for="synthetic-seed">Seed</label><input id="synthetic-seed" name="seed" type="number" value="0" /></div>
-    <div class="field checkbox"><input id="synthetic-score" name="score" type="checkbox" />
-      <label for="synthetic-score" title="trains a classifier on the set and one on as many real images: minutes">Score it</label></div>
+    <div class="field checkbox"><input id="synthetic-score-it" name="score" type="checkbox" />
+      <label for="synthetic-score-it" title="trains a classifier on the set and one on as many real images: minutes">Score it</label></div>
     <div class="form-actions"><button>Create</button></div>
     <${Problem} id="synthetic-problem" error=${problem} />
     ${job && html`<${SyntheticSummary} job=${job} />`}

@@ -190,6 +190,12 @@ class WebUiEndToEndTest {
             sorted.sort((a, b) -> Double.compare(b, a));
             assertEquals(sorted, shown, "fastest first");
 
+            // grouped by model: one group of the 11 shown, headed by its model
+            new Select(browser.findElement(By.id("runs-group"))).selectByValue("model");
+            wait.until(driver -> driver.findElements(By.cssSelector("#runs tr.group")).stream()
+                    .anyMatch(row -> row.getText().startsWith("cgan-fashion-mnist 11 runs")));
+            new Select(browser.findElement(By.id("runs-group"))).selectByValue("");
+
             // select two with the keyboard and compare them: the link names both runs
             for (String runId : List.of(PREFIX + "-12", PREFIX + "-13")) {
                 browser.findElement(By.cssSelector("input[aria-label='select " + runId + "']"))
