@@ -7,6 +7,7 @@ import { datasets as allDatasets, loadRunOptions, refreshDatasets, runOptions } 
 import { useObservable } from '../data/observable.js';
 import { refreshRuns } from '../data/runs.js';
 import { href } from '../router.js';
+import { problemsByField } from './problems.js';
 
 const LABELS = {
   model: 'Model', dataset: 'Data set', runId: 'Run id', seed: 'Seed',
@@ -19,16 +20,6 @@ function bounds(range) {
   const text = [range.minimum !== null ? `${range.exclusiveMinimum ? '>' : '≥'} ${range.minimum}` : null,
     range.maximum !== null ? `${range.exclusiveMaximum ? '<' : '≤'} ${range.maximum}` : null].filter(Boolean);
   return text.join(', ');
-}
-
-/** The problem's parts that name a field go to that field; the rest to the form. */
-export function problemsByField(detail, fields) {
-  const byField = {};
-  for (const part of detail.split(/;\s*/)) {
-    const field = fields.find(name => part.includes(name)) ?? 'form';
-    byField[field] = byField[field] ? `${byField[field]}; ${part}` : part;
-  }
-  return byField;
 }
 
 export function StartRunForm() {
