@@ -10,3 +10,8 @@ test("each part of the gateway's problem goes to the field it names, the rest to
   assert.equal(shown.form, 'the data set is not available');
   assert.equal(shown.seed, undefined);
 });
+
+test('a longer field name wins over the shorter one it contains', () => {
+  const shown = problemsByField('datasetLimit must be 0 (all) or positive, was -1', ['dataset', 'datasetLimit']);
+  assert.equal(shown.datasetLimit, 'datasetLimit must be 0 (all) or positive, was -1');
+});
