@@ -339,6 +339,9 @@ class MalformedRequestCorpusTest {
         endpoints.put("/api/v1/synthetic-datasets", "GET");
         endpoints.put("/api/v1/synthetic-datasets/syn-1", "GET");
         endpoints.put("/api/v1/session", "POST");
+        endpoints.put("/api/v1/session", "GET");
+        endpoints.put("/api/v1/events", "GET");
+        endpoints.put("/api/v1/run-options", "GET");
         endpoints.forEach((target, method) -> {
             add("no key " + method + " " + target, method, target, null);
             add("unknown key " + method + " " + target, method, target, null, "X-API-Key: not-a-key");
