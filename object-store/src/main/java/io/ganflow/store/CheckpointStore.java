@@ -62,6 +62,11 @@ public final class CheckpointStore {
         return Json.read(bytes, CheckpointManifest.class);
     }
 
+    /** The manifest of the run's checkpoint at {@code step}, or empty when none is stored. */
+    public Optional<CheckpointManifest> manifest(String runId, long step) {
+        return store.get(CheckpointManifest.key(runId, step)).map(bytes -> Json.read(bytes, CheckpointManifest.class));
+    }
+
     /** The named part, checked against the manifest's size and SHA-256. */
     public byte[] readPart(CheckpointManifest manifest, String name) {
         CheckpointManifest.Part part = manifest.part(name);
@@ -157,6 +162,25 @@ public final class CheckpointStore {
 
     public static final Duration PIN_LIFETIME = Duration.ofDays(1);
 
+    /** A hold for good is a pin whose key says so in place of its time: it never runs out. */
+    private static final String FOR_GOOD = "for-good-";
+
+    /**
+     * Keeps the checkpoint at {@code step} until {@link #releaseForGood} (a registered model's version holds it).
+     * Unlike {@link #pin}, it does not run out: its holder is a record in the store, not a process.
+     */
+    public void holdForGood(String runId, long step, String model, int version) {
+        store.put(forGoodKey(runId, step, model, version), new byte[0], "application/octet-stream");
+    }
+
+    public void releaseForGood(String runId, long step, String model, int version) {
+        store.delete(forGoodKey(runId, step, model, version));
+    }
+
+    private static String forGoodKey(String runId, long step, String model, int version) {
+        return pinsPrefix(runId) + step + "/" + FOR_GOOD + Ids.check(model, "model") + "-v" + version;
+    }
+
     /** The steps something holds a live pin on. */
     public Set<Long> pinnedSteps(String runId) {
         long now = System.currentTimeMillis();
@@ -164,6 +188,10 @@ public final class CheckpointStore {
         for (String key : store.list(pinsPrefix(runId))) {
             String[] parts = key.substring(pinsPrefix(runId).length()).split("/");
             try {
+                if (parts[1].startsWith(FOR_GOOD)) {
+                    steps.add(Long.parseLong(parts[0]));
+                    continue;
+                }
                 long pinned = Long.parseLong(parts[1].substring(0, parts[1].indexOf('-')));
                 if (now - pinned < PIN_LIFETIME.toMillis()) {
                     steps.add(Long.parseLong(parts[0]));

@@ -57,4 +57,10 @@ public class ObjectStoreProducer {
     QualityStore qualityStore(ObjectStore store) {
         return new QualityStore(store);
     }
+
+    @Produces
+    @Singleton
+    ModelRegistryStore modelRegistryStore(ObjectStore store) {
+        return new ModelRegistryStore(store);
+    }
 }

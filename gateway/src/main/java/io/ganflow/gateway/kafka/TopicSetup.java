@@ -1,8 +1,11 @@
 package io.ganflow.gateway.kafka;
 
+import io.ganflow.events.AliasMove;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunStatus;
+import io.ganflow.gateway.claims.NameClaims;
 import io.ganflow.gateway.datasets.DatasetNameClaims;
+import io.ganflow.gateway.models.ModelAliasClaims;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,8 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Makes sure the run-status topic is compacted (the latest status per run is kept forever), whether the gateway
  * creates it or a client's auto-creation got there first, creates the batch topic with as many partitions as
- * trainers may share the runs (each run's batches stay on one partition, so one trainer trains it), and the log of
- * data set name claims, which forgets a claim after a day.
+ * trainers may share the runs (each run's batches stay on one partition, so one trainer trains it), the compacted
+ * log of model alias moves, and the logs of claims (data set names, alias moves), which forget a claim after a day.
  */
 @ApplicationScoped
 public class TopicSetup {
@@ -56,35 +59,42 @@ public class TopicSetup {
             } else {
                 raisePartitions(admin, ImageBatch.TOPIC, batchPartitions);
             }
-            if (!existing.contains(DatasetNameClaims.TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(DatasetNameClaims.TOPIC, 1, (short) 1)
-                                .configs(Map.of(
-                                        TopicConfig.RETENTION_MS_CONFIG,
-                                        String.valueOf(DatasetNameClaims.RETENTION.toMillis())))))
-                        .all()
-                        .get();
+            for (String claims : List.of(DatasetNameClaims.TOPIC, ModelAliasClaims.TOPIC)) {
+                if (!existing.contains(claims)) {
+                    admin.createTopics(List.of(new NewTopic(claims, 1, (short) 1)
+                                    .configs(Map.of(
+                                            TopicConfig.RETENTION_MS_CONFIG,
+                                            String.valueOf(NameClaims.RETENTION.toMillis())))))
+                            .all()
+                            .get();
+                }
             }
-            if (!existing.contains(RunStatus.TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(RunStatus.TOPIC, 1, (short) 1)
-                                .configs(
-                                        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                        .all()
-                        .get();
-            } else {
-                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, RunStatus.TOPIC);
-                admin.incrementalAlterConfigs(Map.of(
-                                topic,
-                                List.of(new AlterConfigOp(
-                                        new ConfigEntry(
-                                                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
-                                        AlterConfigOp.OpType.SET))))
-                        .all()
-                        .get();
+            for (String compacted : List.of(RunStatus.TOPIC, AliasMove.TOPIC)) {
+                compacted(admin, existing, compacted);
             }
         } catch (Exception e) {
             // not fatal: the topic still works, only without compaction
             LOG.warnf("could not set up topics %s and %s: %s", RunStatus.TOPIC, ImageBatch.TOPIC, e.getMessage());
         }
+    }
+
+    /** Creates {@code topic} compacted (the latest record of each key kept for good), or makes it so. */
+    private static void compacted(Admin admin, Set<String> existing, String topic) throws Exception {
+        if (!existing.contains(topic)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                    .all()
+                    .get();
+            return;
+        }
+        ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(
+                        config,
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                                AlterConfigOp.OpType.SET))))
+                .all()
+                .get();
     }
 
     /**

@@ -1,14 +1,18 @@
 package io.ganflow.gateway.openapi;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.ganflow.events.AliasMove;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.LabelledImages;
+import io.ganflow.events.ModelVersion;
 import io.ganflow.events.ReferenceClassifierChoice;
+import io.ganflow.events.RegisteredModel;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunSpecLimits;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.checkpoints.CheckpointView;
+import io.ganflow.gateway.models.ModelResource;
 import io.ganflow.gateway.quality.QualityResource;
 import io.ganflow.gateway.runs.RunOptions;
 import io.ganflow.gateway.runs.RunView;
@@ -50,7 +54,11 @@ public class AnswerFields implements OASFilter {
             SessionResource.SignedIn.class,
             RunOptions.class,
             RunOptions.ModelOption.class,
-            RunSpecLimits.FieldRange.class);
+            RunSpecLimits.FieldRange.class,
+            RegisteredModel.class,
+            ModelVersion.class,
+            AliasMove.class,
+            ModelResource.ModelView.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

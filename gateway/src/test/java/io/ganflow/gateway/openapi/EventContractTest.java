@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ganflow.events.AliasMove;
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointQuality;
@@ -42,7 +43,8 @@ class EventContractTest {
             RunStatus.TOPIC, RunStatus.class,
             TrainingMetrics.TOPIC, TrainingMetrics.class,
             CheckpointEvent.TOPIC, CheckpointEvent.class,
-            CheckpointQuality.TOPIC, CheckpointQuality.class);
+            CheckpointQuality.TOPIC, CheckpointQuality.class,
+            AliasMove.TOPIC, AliasMove.class);
 
     static final String SAMPLER_DEAD_LETTERS = DeadLetter.topicFor("sampler-service");
 

@@ -1,0 +1,33 @@
+package io.ganflow.events;
+
+/**
+ * One version of a registered model: a stored checkpoint (run, step) with the quality figures it had when it was
+ * registered and where it came from (the run's spec: data set, model family, settings and seed).
+ *
+ * @param number 1 for the model's first version, then 2, 3, ...
+ * @param quality the checkpoint's figures when it was registered; null when it had none yet
+ * @param codeVersion the version of ganflow that registered it
+ */
+public record ModelVersion(
+        int version,
+        String model,
+        int number,
+        String runId,
+        long step,
+        int epoch,
+        CheckpointQuality quality,
+        RunSpec spec,
+        String codeVersion,
+        long registeredMillis) {
+
+    public static final int VERSION = 1;
+
+    public ModelVersion {
+        Fields.version(version, VERSION, "ModelVersion");
+        Ids.check(model, "model");
+        Fields.atLeast(number, 1, "number");
+        Ids.check(runId, "runId");
+        Fields.atLeast(step, 0, "step");
+        Fields.required(spec, "spec");
+    }
+}

@@ -1,0 +1,17 @@
+package io.ganflow.events;
+
+/**
+ * A model registered by name: the data set and model family its versions come from. Versions and aliases are kept
+ * beside it ({@link ModelVersion}, {@link AliasMove}).
+ */
+public record RegisteredModel(int version, String name, String dataset, String family, long createdMillis) {
+
+    public static final int VERSION = 1;
+
+    public RegisteredModel {
+        Fields.version(version, VERSION, "RegisteredModel");
+        Ids.check(name, "name");
+        Ids.check(dataset, "dataset");
+        Fields.required(family, "family");
+    }
+}

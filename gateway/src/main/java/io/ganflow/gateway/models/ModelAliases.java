@@ -1,0 +1,47 @@
+package io.ganflow.gateway.models;
+
+import io.ganflow.events.AliasMove;
+import io.ganflow.store.ModelRegistryStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Where each alias points now: rebuilt at start-up from the compacted {@code model-aliases} topic and kept current by
+ * it, so every gateway replica follows every move within the topic's delay. An alias this replica has not seen
+ * (the topic not read that far yet) is read from the store, which holds every move.
+ */
+@ApplicationScoped
+public class ModelAliases {
+
+    private final Map<String, AliasMove> latest = new ConcurrentHashMap<>();
+    private final ModelRegistryStore registry;
+
+    public ModelAliases(ModelRegistryStore registry) {
+        this.registry = registry;
+    }
+
+    @Incoming(AliasMove.TOPIC)
+    public void onMove(AliasMove move) {
+        record(move);
+    }
+
+    /** A move, kept unless a later one of the same alias is already known. */
+    void record(AliasMove move) {
+        latest.merge(move.key(), move, (known, now) -> now.move() >= known.move() ? now : known);
+    }
+
+    public Optional<AliasMove> current(String model, String alias) {
+        AliasMove known = latest.get(model + "/" + alias);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<AliasMove> stored = registry.aliases(model).values().stream()
+                .filter(move -> move.alias().equals(alias))
+                .findFirst();
+        stored.ifPresent(this::record);
+        return stored;
+    }
+}
