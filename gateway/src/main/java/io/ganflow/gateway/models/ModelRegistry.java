@@ -5,6 +5,7 @@ import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ModelVersion;
+import io.ganflow.events.PromotionPolicy;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.events.RunSpec;
 import io.ganflow.gateway.claims.NameClaims;
@@ -66,8 +67,14 @@ public class ModelRegistry {
         this.codeVersion = codeVersion;
     }
 
-    /** Registers {@code name} for a data set and model family; the same again is no change, another is a conflict. */
-    public RegisteredModel register(String name, String dataset, String family) {
+    /**
+     * Registers {@code name} for a data set and model family, with its promotion policy (null: none). The same model
+     * again sets its policy; another data set or family is a conflict.
+     */
+    public RegisteredModel register(String name, String dataset, String family, PromotionPolicy policy) {
+        if (policy != null && !policy.problems().isEmpty()) {
+            throw new ProblemException(400, "Bad request", "policy: " + String.join("; ", policy.problems()));
+        }
         Catalog.Model model = Catalog.model(family)
                 .filter(Catalog.Model::isGan)
                 .orElseThrow(() -> new ProblemException(
@@ -93,7 +100,7 @@ public class ModelRegistry {
                             + existing.get().dataset());
         }
         RegisteredModel registered =
-                new RegisteredModel(RegisteredModel.VERSION, name, dataset, family, System.currentTimeMillis());
+                new RegisteredModel(RegisteredModel.VERSION, name, dataset, family, policy, System.currentTimeMillis());
         registry.save(registered);
         return registered;
     }
@@ -148,6 +155,14 @@ public class ModelRegistry {
             return version;
         }
         throw new ProblemException(409, "Conflict", "too many versions of " + name + " registered at once; try again");
+    }
+
+    /** The model's version of the run's checkpoint at {@code step}: the one registered, or a new one. */
+    public ModelVersion versionOf(String name, String runId, long step) {
+        return registry.versions(name).stream()
+                .filter(v -> v.runId().equals(runId) && v.step() == step)
+                .findFirst()
+                .orElseGet(() -> addVersion(name, runId, String.valueOf(step)));
     }
 
     public List<ModelVersion> versions(String name) {

@@ -2,6 +2,7 @@ package io.ganflow.gateway.models;
 
 import io.ganflow.events.AliasMove;
 import io.ganflow.events.ModelVersion;
+import io.ganflow.events.PromotionPolicy;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.http.StepOrBest;
@@ -49,9 +50,12 @@ public class ModelResource {
         this.store = store;
     }
 
-    /** @param family the model family its versions are checkpoints of, e.g. cgan-fashion-mnist */
+    /**
+     * @param family the model family its versions are checkpoints of, e.g. cgan-fashion-mnist
+     * @param policy when new checkpoints are promoted to aliases by their figures; none: only operators move them
+     */
     public record RegisterModel(
-            @NotNull String dataset, @NotNull String family) {}
+            @NotNull String dataset, @NotNull String family, PromotionPolicy policy) {}
 
     /** @param step a checkpoint step, or "best" (lowest FCD); the best when absent */
     public record AddVersion(
@@ -75,7 +79,10 @@ public class ModelResource {
     @Operation(
             operationId = "registerModel",
             summary = "Register a model name for a data set and a GAN family",
-            description = "The same registration again changes nothing; another data set or family is a 409.")
+            description = "The same data set and family again sets the promotion policy; another data set or family is "
+                    + "a 409. A policy: rules tried in order, each moving its alias to a new checkpoint whose figures "
+                    + "meet all its conditions (figure accuracy, fcd, precision or recall; atLeast, atMost, or beats an "
+                    + "alias' version).")
     @APIResponse(
             responseCode = "200",
             description = "Registered",
@@ -84,7 +91,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     public RegisteredModel register(@PathParam("name") @ResourceId String name, @Valid @NotNull RegisterModel body) {
-        return models.register(name, body.dataset(), body.family());
+        return models.register(name, body.dataset(), body.family(), body.policy());
     }
 
     @GET
