@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganflow.events.AliasMove;
 import io.ganflow.events.CheckpointParts;
+import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.gateway.IsolatedStoreProfile;
@@ -168,6 +169,108 @@ class ModelRegistryTests {
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("If-Match"));
+    }
+
+    @Test
+    void aPolicyThatNamesAnUnknownFigureOrAnImpossibleThresholdIsRefused() {
+        given().contentType("application/json")
+                .body(Map.of(
+                        "dataset", "fashion-mnist",
+                        "family", "cgan-fashion-mnist",
+                        "policy",
+                                Map.of(
+                                        "rules",
+                                        List.of(Map.of(
+                                                "alias",
+                                                "staging",
+                                                "when",
+                                                List.of(
+                                                        Map.of("figure", "inception", "atLeast", 3),
+                                                        Map.of("figure", "accuracy", "atLeast", 2)))))))
+                .put("/api/v1/models/{name}", LocalInfrastructure.unique("strict"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("rules[0].when[0].figure must be one of"))
+                .body("detail", containsString("accuracy is never at least 2.0"));
+    }
+
+    @Test
+    void checkpointsArePromotedAsTheyPassThePolicyAndNeverWhenTheyFail() throws Exception {
+        String name = LocalInfrastructure.unique("gated");
+        given().contentType("application/json")
+                .body(Map.of(
+                        "dataset", "fashion-mnist",
+                        "family", "cgan-fashion-mnist",
+                        "policy",
+                                Map.of(
+                                        "rules",
+                                        List.of(
+                                                Map.of(
+                                                        "alias",
+                                                        "staging",
+                                                        "when",
+                                                        List.of(Map.of("figure", "accuracy", "atLeast", 0.85))),
+                                                Map.of(
+                                                        "alias",
+                                                        "production",
+                                                        "when",
+                                                        List.of(
+                                                                Map.of("figure", "accuracy", "atLeast", 0.85),
+                                                                Map.of("figure", "fcd", "beats", "production")))))))
+                .put("/api/v1/models/{name}", name)
+                .then()
+                .statusCode(200);
+        String runId = runWithCheckpoints(100, 200, 300);
+        // the promotions consumer may still be joining: the first passing checkpoint is sent until it is promoted
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (registryOf(name).getList("versions").isEmpty() && System.currentTimeMillis() < deadline) {
+            KafkaTestClient.send(CheckpointQuality.TOPIC, runId, Json.write(measured(runId, 200, 20.0, 0.9)));
+            Thread.sleep(1000);
+        }
+        KafkaTestClient.send(CheckpointQuality.TOPIC, runId, Json.write(measured(runId, 100, 10.0, 0.5)));
+        KafkaTestClient.send(CheckpointQuality.TOPIC, runId, Json.write(measured(runId, 300, 25.0, 0.95)));
+        while (System.currentTimeMillis() < deadline && registryOf(name).getInt("aliases.staging.toVersion") != 2) {
+            Thread.sleep(500);
+        }
+        io.restassured.path.json.JsonPath model = registryOf(name);
+        // step 200 passed both rules; 100 failed the accuracy gate (never a version, although its FCD was lowest);
+        // 300 passed staging's gate but not production's (its FCD does not beat 200's)
+        assertEquals(List.of(200, 300), model.getList("versions.step"));
+        assertEquals(2, model.getInt("aliases.staging.toVersion"));
+        assertEquals(1, model.getInt("aliases.production.toVersion"));
+        assertEquals("policy", model.getString("aliases.staging.movedBy"));
+        assertTrue(model.getString("aliases.production.reason").contains("has no figure to beat"), model.prettify());
+        assertTrue(model.getString("aliases.staging.reason").contains("accuracy 0.9500 >= 0.85"), model.prettify());
+    }
+
+    private static io.restassured.path.json.JsonPath registryOf(String name) {
+        return given().get("/api/v1/models/{name}", name)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static CheckpointQuality measured(String runId, long step, double fcd, double accuracy) {
+        return new CheckpointQuality(
+                CheckpointQuality.VERSION,
+                runId,
+                step,
+                0,
+                "fashion-mnist",
+                "classifier-fashion-mnist",
+                1407,
+                1000,
+                10000,
+                fcd,
+                3.2,
+                accuracy,
+                java.util.Collections.nCopies(10, accuracy),
+                System.currentTimeMillis(),
+                List.of(),
+                0.7,
+                0.6);
     }
 
     private static io.restassured.response.ValidatableResponse register(String name) {
