@@ -114,6 +114,11 @@ public class ModelRegistry {
      * Adds the run's checkpoint at {@code stepOrBest} (a step, "best", or null: the best) as the model's next version.
      */
     public ModelVersion addVersion(String name, String runId, String stepOrBest) {
+        return addVersion(name, runId, stepOrBest, null);
+    }
+
+    /** As {@link #addVersion(String, String, String)}, with the checkpoint's figures when the caller has them. */
+    private ModelVersion addVersion(String name, String runId, String stepOrBest, CheckpointQuality measured) {
         RegisteredModel model = require(name);
         RunSpec spec = specs.load(runId)
                 .orElseThrow(() -> new ProblemException(404, "No such run", "run " + runId + " is not known"));
@@ -129,10 +134,12 @@ public class ModelRegistry {
                 .manifest(runId, step)
                 .orElseThrow(() -> new ProblemException(
                         404, "No such checkpoint", "run " + runId + " has no stored checkpoint at step " + step));
-        CheckpointQuality quality = qualities.of(runId).stream()
-                .filter(q -> q.step() == step)
-                .findFirst()
-                .orElse(null);
+        CheckpointQuality quality = measured != null
+                ? measured
+                : qualities.of(runId).stream()
+                        .filter(q -> q.step() == step)
+                        .findFirst()
+                        .orElse(null);
         for (int attempt = 0; attempt < VERSION_ATTEMPTS; attempt++) {
             int number = registry.versions(name).size() + 1;
             Optional<NameClaims.Claim> claim = claims.claim(name + ".v" + number);
@@ -157,12 +164,12 @@ public class ModelRegistry {
         throw new ProblemException(409, "Conflict", "too many versions of " + name + " registered at once; try again");
     }
 
-    /** The model's version of the run's checkpoint at {@code step}: the one registered, or a new one. */
-    public ModelVersion versionOf(String name, String runId, long step) {
+    /** The model's version of the measured checkpoint: the one registered, or a new one with these figures. */
+    public ModelVersion versionOf(String name, CheckpointQuality measured) {
         return registry.versions(name).stream()
-                .filter(v -> v.runId().equals(runId) && v.step() == step)
+                .filter(v -> v.runId().equals(measured.runId()) && v.step() == measured.step())
                 .findFirst()
-                .orElseGet(() -> addVersion(name, runId, String.valueOf(step)));
+                .orElseGet(() -> addVersion(name, measured.runId(), String.valueOf(measured.step()), measured));
     }
 
     public List<ModelVersion> versions(String name) {

@@ -62,7 +62,7 @@ public class Promotions {
                 continue;
             }
             try {
-                ModelVersion version = models.versionOf(model.name(), quality.runId(), quality.step());
+                ModelVersion version = models.versionOf(model.name(), quality);
                 Optional<AliasMove> current = current(model.name(), rule.alias());
                 if (current.isPresent() && current.get().toVersion() == version.number()) {
                     continue;
