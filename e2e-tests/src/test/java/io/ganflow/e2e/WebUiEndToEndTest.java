@@ -173,7 +173,7 @@ class WebUiEndToEndTest {
             tabUntil(browser, "Data sets", 6).sendKeys(Keys.ENTER);
             wait.until(driver ->
                     ((String) ((ChromeDriver) driver).executeScript("return location.hash")).equals("#/datasets"));
-            tabUntil(browser, "Runs", 3, true).sendKeys(Keys.ENTER);
+            tabUntil(browser, "Runs", 4, true).sendKeys(Keys.ENTER);
             wait.until(driver -> !driver.findElements(By.id("runs-filter")).isEmpty());
 
             WebElement filter = tabUntilId(browser, "runs-filter", 20);
