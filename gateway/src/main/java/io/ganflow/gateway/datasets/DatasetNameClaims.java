@@ -1,11 +1,11 @@
 package io.ganflow.gateway.datasets;
 
 import io.ganflow.gateway.claims.NameClaims;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Which upload holds a data set name: of two uploads of one name at once, exactly one wins. */
-@ApplicationScoped
+@Singleton
 public class DatasetNameClaims extends NameClaims {
 
     public static final String TOPIC = "dataset-name-claims";
