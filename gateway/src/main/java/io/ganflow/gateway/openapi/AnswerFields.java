@@ -6,6 +6,7 @@ import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.LabelledImages;
 import io.ganflow.events.ModelVersion;
+import io.ganflow.events.PromotionPolicy;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.events.RunSpec;
@@ -58,7 +59,10 @@ public class AnswerFields implements OASFilter {
             RegisteredModel.class,
             ModelVersion.class,
             AliasMove.class,
-            ModelResource.ModelView.class);
+            ModelResource.ModelView.class,
+            PromotionPolicy.class,
+            PromotionPolicy.Rule.class,
+            PromotionPolicy.Condition.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

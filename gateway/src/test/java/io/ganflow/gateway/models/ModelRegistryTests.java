@@ -230,7 +230,8 @@ class ModelRegistryTests {
         }
         KafkaTestClient.send(CheckpointQuality.TOPIC, runId, Json.write(measured(runId, 100, 10.0, 0.5)));
         KafkaTestClient.send(CheckpointQuality.TOPIC, runId, Json.write(measured(runId, 300, 25.0, 0.95)));
-        while (System.currentTimeMillis() < deadline && registryOf(name).getInt("aliases.staging.toVersion") != 2) {
+        while (System.currentTimeMillis() < deadline
+                && !Integer.valueOf(2).equals(registryOf(name).get("aliases.staging.toVersion"))) {
             Thread.sleep(500);
         }
         io.restassured.path.json.JsonPath model = registryOf(name);

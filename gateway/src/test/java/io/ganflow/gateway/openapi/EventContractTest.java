@@ -129,7 +129,11 @@ class EventContractTest {
                                 null,
                                 List.of(),
                                 4L,
-                                List.of())));
+                                List.of())),
+                AliasMove.TOPIC,
+                List.of(
+                        new AliasMove(1, "clothes", "production", 1, null, 1, "policy", "accuracy 0.91 >= 0.85", 5L),
+                        new AliasMove(1, "clothes", "production", 2, 1, 2, "operator key-0123456789ab", "", 6L)));
         assertEquals(RECORDS.keySet(), messages.keySet());
         messages.forEach((topic, records) -> records.forEach(record -> {
             List<String> problems = CONTRACT.valueProblems(topic, Json.write(record));
