@@ -7,6 +7,7 @@ import static io.ganflow.e2e.GatewayApi.post;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganflow.testing.LocalInfrastructure;
@@ -72,6 +73,11 @@ class ModelsByNameEndToEndTest {
         assertEquals(200, moved.statusCode(), new String(moved.body()));
         HttpResponse<byte[]> fromA = served(model, "1");
         assertEquals(runs.get(0), fromA.headers().firstValue("X-Run-Id").orElse(""));
+        // an alias moves: a client checks again each time (the ETag names the version), never keeps it for good
+        assertEquals(List.of("private, no-cache"), fromA.headers().allValues("Cache-Control"));
+        assertTrue(
+                fromA.headers().firstValue("ETag").orElse("").startsWith("\"v1-"),
+                fromA.headers().toString());
         // the same bytes as the run's own checkpoint gives
         byte[] runA = get("/api/v1/runs/" + runs.get(0) + "/images?class=3&count=4&seed=7&step=10")
                 .body();

@@ -98,6 +98,11 @@ public class ModelImageResource {
         Response.ResponseBuilder named = Response.fromResponse(answer)
                 .header("X-Model", version.model())
                 .header("X-Model-Version", version.number());
+        if (answer.getStatus() == 200 || answer.getStatus() == 304) {
+            // the address names an alias, which moves: a client checks again (its ETag carries the version), never
+            // keeps it as the run's fixed step would be kept
+            named.header("Cache-Control", null).header("Cache-Control", "private, no-cache");
+        }
         EntityTag tag = answer.getEntityTag();
         if (tag != null) {
             named.tag(new EntityTag("v" + version.number() + "-" + tag.getValue()));

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
 
 /**
  * Registered models: registering one, adding a stored checkpoint as its next version (held for good against
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 @ApplicationScoped
 public class ModelRegistry {
 
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
     /** How many times a new version's number is claimed again after another registration took it. */
     private static final int VERSION_ATTEMPTS = 5;
 
@@ -91,7 +93,15 @@ public class ModelRegistry {
         if (existing.isPresent()) {
             if (existing.get().dataset().equals(dataset)
                     && existing.get().family().equals(family)) {
-                return existing.get();
+                RegisteredModel updated = new RegisteredModel(
+                        RegisteredModel.VERSION,
+                        name,
+                        dataset,
+                        family,
+                        policy,
+                        existing.get().createdMillis());
+                registry.save(updated);
+                return updated;
             }
             throw new ProblemException(
                     409,
@@ -140,11 +150,12 @@ public class ModelRegistry {
                         .filter(q -> q.step() == step)
                         .findFirst()
                         .orElse(null);
-        for (int attempt = 0; attempt < VERSION_ATTEMPTS; attempt++) {
-            int number = registry.versions(name).size() + 1;
+        int number = registry.versions(name).size() + 1;
+        for (int attempt = 0; attempt < VERSION_ATTEMPTS; attempt++, number++) {
+            // another registration may hold this number before it is saved: then the next number
             Optional<NameClaims.Claim> claim = claims.claim(name + ".v" + number);
             if (claim.isEmpty()) {
-                continue; // another registration took this number: the next one
+                continue;
             }
             ModelVersion version = new ModelVersion(
                     ModelVersion.VERSION,
@@ -157,8 +168,13 @@ public class ModelRegistry {
                     spec,
                     codeVersion,
                     System.currentTimeMillis());
-            checkpoints.holdForGood(runId, step, name, number);
-            registry.save(version);
+            try {
+                checkpoints.holdForGood(runId, step, name, number);
+                registry.save(version);
+            } catch (RuntimeException e) {
+                claims.release(claim.get()); // not registered: its number is free again
+                throw e;
+            }
             return version;
         }
         throw new ProblemException(409, "Conflict", "too many versions of " + name + " registered at once; try again");
@@ -217,8 +233,11 @@ public class ModelRegistry {
         try {
             moves.send(Record.of(move.key(), move)).toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            // recorded in the store, which replicas read when the topic is behind; the topic catches up on the next
-            // move of this alias
+            // recorded in the store (the history, and what a replica reads for an alias it has not seen); replicas
+            // that follow the alias from the topic see it at the next move
+            LOG.warnf(
+                    "model=%s alias=%s move %d recorded but not published on %s: %s",
+                    name, alias, next, AliasMove.TOPIC, e.getMessage());
         }
         return move;
     }

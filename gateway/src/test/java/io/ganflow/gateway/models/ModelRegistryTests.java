@@ -54,6 +54,27 @@ class ModelRegistryTests {
                 .statusCode(400)
                 .body("detail", containsString("family must be one of the GAN families"));
         given().get("/api/v1/models/{name}", "nothing-here").then().statusCode(404);
+        // the same model again sets its promotion policy
+        given().contentType("application/json")
+                .body(Map.of(
+                        "dataset", "fashion-mnist",
+                        "family", "cgan-fashion-mnist",
+                        "policy",
+                                Map.of(
+                                        "rules",
+                                        List.of(Map.of(
+                                                "alias",
+                                                "staging",
+                                                "when",
+                                                List.of(Map.of("figure", "fcd", "atMost", 30)))))))
+                .put("/api/v1/models/{name}", name)
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/models/{name}", name)
+                .then()
+                .statusCode(200)
+                .body("model.policy.rules[0].alias", equalTo("staging"))
+                .body("model.policy.rules[0].when[0].atMost", equalTo(30.0f));
     }
 
     @Test
