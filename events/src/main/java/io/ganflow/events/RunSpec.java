@@ -68,30 +68,15 @@ public record RunSpec(
         if (knownDataset.isPresent() && problems.isEmpty()) {
             problems.addAll(sizeProblems(knownDataset.get()));
         }
-        if (!RunSpecLimits.EPOCHS.admits(epochs)) {
-            problems.add("epochs must be between 1 and 10000, was " + epochs);
-        }
-        if (!RunSpecLimits.BATCH_SIZE.admits(batchSize)) {
-            problems.add("batchSize must be between 1 and " + MAX_BATCH_SIZE + ", was " + batchSize);
-        }
-        if (!RunSpecLimits.LEARNING_RATE.admits(learningRate)) {
-            problems.add("learningRate must be in (0, 1), was " + learningRate);
-        }
-        if (!RunSpecLimits.BETA1.admits(beta1) || !RunSpecLimits.BETA2.admits(beta2)) {
-            problems.add("beta1 and beta2 must be in [0, 1)");
-        }
-        if (!RunSpecLimits.LATENT_SIZE.admits(latentSize)) {
-            problems.add("latentSize must be between 1 and 1024, was " + latentSize);
-        }
-        if (!RunSpecLimits.CHECKPOINT_EVERY_STEPS.admits(checkpointEverySteps)) {
-            problems.add("checkpointEverySteps must be at least 1, was " + checkpointEverySteps);
-        }
-        if (!RunSpecLimits.METRICS_EVERY_STEPS.admits(metricsEverySteps)) {
-            problems.add("metricsEverySteps must be at least 1, was " + metricsEverySteps);
-        }
-        if (!RunSpecLimits.DATASET_LIMIT.admits(datasetLimit)) {
-            problems.add("datasetLimit must be 0 (all) or positive, was " + datasetLimit);
-        }
+        RunSpecLimits.EPOCHS.problem(epochs).ifPresent(problems::add);
+        RunSpecLimits.BATCH_SIZE.problem(batchSize).ifPresent(problems::add);
+        RunSpecLimits.LEARNING_RATE.problem(learningRate).ifPresent(problems::add);
+        RunSpecLimits.BETA1.problem(beta1).ifPresent(problems::add);
+        RunSpecLimits.BETA2.problem(beta2).ifPresent(problems::add);
+        RunSpecLimits.LATENT_SIZE.problem(latentSize).ifPresent(problems::add);
+        RunSpecLimits.CHECKPOINT_EVERY_STEPS.problem(checkpointEverySteps).ifPresent(problems::add);
+        RunSpecLimits.METRICS_EVERY_STEPS.problem(metricsEverySteps).ifPresent(problems::add);
+        RunSpecLimits.DATASET_LIMIT.problem(datasetLimit).ifPresent(problems::add);
         return problems;
     }
 

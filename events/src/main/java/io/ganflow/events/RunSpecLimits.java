@@ -1,6 +1,7 @@
 package io.ganflow.events;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ranges of a run spec's numbers, as data: {@link RunSpec#problems} checks them, and the gateway hands them to
@@ -27,6 +28,29 @@ public final class RunSpecLimits {
 
         static FieldRange fraction(String field, double minimum, double maximum, boolean exclusiveMinimum) {
             return new FieldRange(field, minimum, maximum, exclusiveMinimum, true, false);
+        }
+
+        /** Why {@code value} is outside the range ("epochs must be between 1 and 10000, was 0"), or empty. */
+        public Optional<String> problem(double value) {
+            if (admits(value)) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    field + " must be " + rule() + ", was " + (whole ? String.valueOf((long) value) : value));
+        }
+
+        /** The range in words: "between 1 and 1024", "at least 0", "in (0, 1)". */
+        private String rule() {
+            if (whole) {
+                long low = minimum.longValue();
+                return maximum == null ? "at least " + low : "between " + low + " and " + maximum.longValue();
+            }
+            return "in " + (exclusiveMinimum ? "(" : "[") + number(minimum) + ", " + number(maximum)
+                    + (exclusiveMaximum ? ")" : "]");
+        }
+
+        private static String number(double value) {
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
         }
 
         public boolean admits(double value) {
