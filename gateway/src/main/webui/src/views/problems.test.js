@@ -12,6 +12,6 @@ test("each part of the gateway's problem goes to the field it names, the rest to
 });
 
 test('a longer field name wins over the shorter one it contains', () => {
-  const shown = problemsByField('datasetLimit must be 0 (all) or positive, was -1', ['dataset', 'datasetLimit']);
-  assert.equal(shown.datasetLimit, 'datasetLimit must be 0 (all) or positive, was -1');
+  const shown = problemsByField('datasetLimit must be at least 0, was -1', ['dataset', 'datasetLimit']);
+  assert.equal(shown.datasetLimit, 'datasetLimit must be at least 0, was -1');
 });

@@ -44,6 +44,7 @@ class MalformedRequestCorpusTest {
         badRunBodies();
         badSyntheticDatasetBodies();
         badUploads();
+        badModelRequests();
         missingWrongAndCrossSiteKeys();
         framesTheHttpLayerRefuses();
 
@@ -121,6 +122,10 @@ class MalformedRequestCorpusTest {
         runTargets.put("GET samples", "/api/v1/runs/%s/checkpoints/10/samples.png");
         runTargets.put("GET data set", "/api/v1/datasets/%s");
         runTargets.put("GET synthetic", "/api/v1/synthetic-datasets/%s");
+        runTargets.put("GET model", "/api/v1/models/%s");
+        runTargets.put("GET model images", "/api/v1/models/%s/images");
+        runTargets.put("GET alias", "/api/v1/models/m1/aliases/%s");
+        runTargets.put("GET alias history", "/api/v1/models/m1/aliases/%s/history");
         for (String id : badIds) {
             runTargets.forEach((what, target) -> add(what + " " + id, "GET", target.formatted(id), null, OPERATOR));
             add("POST stop " + id, "POST", "/api/v1/runs/" + id + "/stop", null, OPERATOR);
@@ -322,6 +327,68 @@ class MalformedRequestCorpusTest {
                 "\u001f\u008bgarbage",
                 OPERATOR,
                 "Content-Type: application/gzip");
+    }
+
+    private void badModelRequests() {
+        String model = "/api/v1/models/" + unique();
+        String[] json = {OPERATOR, JSON_TYPE};
+        add("model without a body", "PUT", model, null, json);
+        add("model without its data set", "PUT", model, "{\"family\":\"cgan-fashion-mnist\"}", json);
+        add("model of a number", "PUT", model, "{\"dataset\":1,\"family\":\"cgan-fashion-mnist\"}", json);
+        add(
+                "model with an unknown field",
+                "PUT",
+                model,
+                "{\"dataset\":\"fashion-mnist\",\"family\":\"cgan-fashion-mnist\",\"owner\":\"x\"}",
+                json);
+        add(
+                "model of a classifier family",
+                "PUT",
+                model,
+                "{\"dataset\":\"fashion-mnist\",\"family\":\"classifier-fashion-mnist\"}",
+                json);
+        add(
+                "policy of a string",
+                "PUT",
+                model,
+                "{\"dataset\":\"fashion-mnist\",\"family\":\"cgan-fashion-mnist\",\"policy\":\"always\"}",
+                json);
+        add(
+                "policy without rules",
+                "PUT",
+                model,
+                "{\"dataset\":\"fashion-mnist\",\"family\":\"cgan-fashion-mnist\",\"policy\":{\"rules\":[]}}",
+                json);
+        add(
+                "policy of an unknown figure",
+                "PUT",
+                model,
+                "{\"dataset\":\"fashion-mnist\",\"family\":\"cgan-fashion-mnist\",\"policy\":{\"rules\":"
+                        + "[{\"alias\":\"staging\",\"when\":[{\"figure\":\"is\",\"atLeast\":1}]}]}}",
+                json);
+        add(
+                "policy of a billion rules' threshold",
+                "PUT",
+                model,
+                "{\"dataset\":\"fashion-mnist\",\"family\":\"cgan-fashion-mnist\",\"policy\":{\"rules\":"
+                        + "[{\"alias\":\"staging\",\"when\":[{\"figure\":\"accuracy\",\"atLeast\":1e9}]}]}}",
+                json);
+        add("version of no model", "POST", "/api/v1/models/" + unique() + "/versions", "{\"runId\":\"r1\"}", json);
+        add("version without a run", "POST", model + "/versions", "{}", json);
+        add("version of a bad step", "POST", model + "/versions", "{\"runId\":\"r1\",\"step\":\"soon\"}", json);
+        add("alias move of a string", "PUT", model + "/aliases/production", "{\"version\":\"one\"}", json);
+        add("alias move without a version", "PUT", model + "/aliases/production", "{}", json);
+        add(
+                "alias move of a bad If-Match",
+                "PUT",
+                model + "/aliases/production",
+                "{\"version\":1}",
+                OPERATOR,
+                JSON_TYPE,
+                "If-Match: yesterday");
+        add("alias move by a reader", "PUT", model + "/aliases/production", "{\"version\":1}", READER, JSON_TYPE);
+        add("images of an unknown alias", "GET", model + "/images?alias=nowhere", null, OPERATOR);
+        add("images of a bad class", "GET", model + "/images?class=10", null, OPERATOR);
     }
 
     private void missingWrongAndCrossSiteKeys() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganflow.events.AliasMove;
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
@@ -13,6 +14,7 @@ import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.events.TrainingMetrics;
+import io.ganflow.gateway.models.ModelAliases;
 import io.ganflow.gateway.runs.RunEvents;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
@@ -49,6 +51,23 @@ class PoisonEventTests {
 
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> given().get("/api/v1/runs/" + runId).then().statusCode(200));
+        assertParkedWithReasons(keys);
+        assertStillHealthy();
+    }
+
+    @Inject
+    ModelAliases modelAliases;
+
+    @Test
+    void poisonOnModelAliasesIsParkedAndTheNextMoveIsFollowed() {
+        String model = LocalInfrastructure.unique("poison-model");
+        AliasMove good = new AliasMove(AliasMove.VERSION, model, "production", 1, null, 1, "policy", "", 1L);
+        Map<String, String> keys = PoisonRecords.send(AliasMove.TOPIC, model + "-", PoisonRecords.of(Json.write(good)));
+        KafkaTestClient.send(AliasMove.TOPIC, good.key(), Json.write(good));
+
+        // the move is on the topic only (not in the store): the gateway knows it from the topic
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> modelAliases.current(model, "production").isPresent());
         assertParkedWithReasons(keys);
         assertStillHealthy();
     }

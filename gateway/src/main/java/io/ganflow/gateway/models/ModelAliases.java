@@ -3,6 +3,7 @@ package io.ganflow.gateway.models;
 import io.ganflow.events.AliasMove;
 import io.ganflow.store.ModelRegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +39,9 @@ public class ModelAliases {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<AliasMove> stored = registry.aliases(model).values().stream()
-                .filter(move -> move.alias().equals(alias))
-                .findFirst();
+        List<AliasMove> history = registry.moves(model, alias);
+        Optional<AliasMove> stored =
+                history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
         stored.ifPresent(this::record);
         return stored;
     }
