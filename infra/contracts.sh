@@ -43,9 +43,10 @@ contracts_lint() {
 gan_contracts() {
   case "${1:-lint}" in
     lint) contracts_lint ;;
-    # the gateway's contract test, told to write what it serves when it is a compatible change
+    # the gateway's contract test, told to write what it serves when it is a compatible change; then the linters CI
+    # runs, so that a contract accepted here is one CI accepts too
     accept) verify_on_test_stack -pl gateway -am -Dtest=PublishedContractTests -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dganflow.contracts.accept=true ;;
+      -Dganflow.contracts.accept=true && contracts_lint ;;
     *) die "usage: ./gan contracts [lint|accept]" ;;
   esac
 }

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -139,7 +140,7 @@ public class ModelResource {
             content = @Content(schema = @Schema(implementation = AliasMove.class)))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    @APIResponse(responseCode = "412", description = "The alias moved since the ETag sent in If-Match")
+    @APIResponse(responseCode = "412", ref = ProblemResponses.PRECONDITION_FAILED)
     public Response move(
             @PathParam("name") @ResourceId String name,
             @PathParam("alias") @ResourceId String alias,
@@ -176,6 +177,10 @@ public class ModelResource {
     @GET
     @Path("/{name}/aliases/{alias}/history")
     @Operation(operationId = "getAliasHistory", summary = "Every move of the alias, oldest first: who, why, from, to")
+    @APIResponse(
+            responseCode = "200",
+            description = "The alias' moves, oldest first; empty if it was never moved",
+            content = @Content(schema = @Schema(implementation = AliasMove.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public List<AliasMove> history(
             @PathParam("name") @ResourceId String name, @PathParam("alias") @ResourceId String alias) {

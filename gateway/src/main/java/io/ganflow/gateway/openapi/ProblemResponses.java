@@ -25,6 +25,7 @@ public class ProblemResponses implements OASFilter {
     public static final String BAD_REQUEST = "BadRequest";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
+    public static final String PRECONDITION_FAILED = "PreconditionFailed";
     public static final String UNPROCESSABLE = "Unprocessable";
     public static final String TOO_MANY_REQUESTS = "TooManyRequests";
     public static final String UNAVAILABLE = "Unavailable";
@@ -54,6 +55,9 @@ public class ProblemResponses implements OASFilter {
         shared.put(NOT_FOUND, new Shared("404", "What the path names does not exist.", false));
         shared.put(
                 CONFLICT, new Shared("409", "The request clashes with the current state; the detail says how.", false));
+        shared.put(
+                PRECONDITION_FAILED,
+                new Shared("412", "What If-Match named has changed since; read it again and retry.", false));
         shared.put(TOO_LARGE, new Shared("413", "The body is larger than the gateway takes.", false));
         shared.put(UNSUPPORTED_MEDIA_TYPE, new Shared("415", "The body's Content-Type is not one this takes.", false));
         shared.put(
