@@ -105,6 +105,21 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         sampler.awaitReady(Duration.ofMinutes(3));
     }
 
+    /** Kills the gateway (SIGKILL) and starts it again; returns once it is ready. */
+    static void killAndRestartGateway() throws Exception {
+        kill(gateway);
+        startGateway();
+        gateway.awaitReady(Duration.ofMinutes(3));
+    }
+
+    private static void startGateway() throws IOException {
+        Map<String, String> gatewayEnvironment = new HashMap<>(environment);
+        gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
+        gatewayEnvironment.put("GAN_READER_KEYS", READER_KEY);
+        gateway = ServiceProcess.start("gateway", 28080, gatewayEnvironment, List.of());
+        SERVICES.add(gateway);
+    }
+
     private static void forget(ServiceProcess service) {
         SERVICES.remove(service);
         TRAINERS.remove(service);
@@ -150,11 +165,7 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
                         "mp.messaging.incoming.synthetic-dataset-results.group.id=" + BUCKET + "-evaluator-scores",
                         "ganflow.evaluation.score-minimum-steps=60",
                         "ganflow.evaluation.score-minimum-epochs=1")));
-        Map<String, String> gatewayEnvironment = new HashMap<>(environment);
-        gatewayEnvironment.put("GAN_OPERATOR_KEYS", OPERATOR_KEY);
-        gatewayEnvironment.put("GAN_READER_KEYS", READER_KEY);
-        gateway = ServiceProcess.start("gateway", 28080, gatewayEnvironment, List.of());
-        SERVICES.add(gateway);
+        startGateway();
         for (ServiceProcess service : List.copyOf(SERVICES)) {
             service.awaitReady(Duration.ofMinutes(3));
         }

@@ -22,6 +22,8 @@ public record AliasMove(
 
     public static final String TOPIC = "model-aliases";
     public static final int VERSION = 1;
+    /** The alias a client gets when it names a model and no alias. */
+    public static final String PRODUCTION = "production";
 
     public AliasMove {
         Fields.version(version, VERSION, "AliasMove");

@@ -7,6 +7,8 @@ package io.ganflow.events;
  * @param number 1 for the model's first version, then 2, 3, ...
  * @param quality the checkpoint's figures when it was registered; null when it had none yet
  * @param codeVersion the version of ganflow that registered it
+ * @param unregisteredMillis when an operator unregistered it (its checkpoint is then no longer held against retention,
+ *     and no alias may move to it); null while it is registered. Its number is never given to another version.
  */
 public record ModelVersion(
         int version,
@@ -18,7 +20,8 @@ public record ModelVersion(
         CheckpointQuality quality,
         RunSpec spec,
         String codeVersion,
-        long registeredMillis) {
+        long registeredMillis,
+        Long unregisteredMillis) {
 
     public static final int VERSION = 1;
 
@@ -29,5 +32,15 @@ public record ModelVersion(
         Ids.check(runId, "runId");
         Fields.atLeast(step, 0, "step");
         Fields.required(spec, "spec");
+    }
+
+    public boolean registered() {
+        return unregisteredMillis == null;
+    }
+
+    /** This version, unregistered now. */
+    public ModelVersion unregistered(long now) {
+        return new ModelVersion(
+                version, model, number, runId, step, epoch, quality, spec, codeVersion, registeredMillis, now);
     }
 }

@@ -8,6 +8,10 @@ package io.ganflow.events;
  *     checkpoint was not measured, for instance while its data set's reference classifier trains)
  * @param scoreRequested its request asked for a Classification Accuracy Score: when DONE, an evaluator scores it and
  *     answers on {@link SyntheticDatasetScore#TOPIC} (false in results written before the field was added)
+ * @param model the registered model its request named, null when it named a run
+ * @param alias that model's alias, null when it named a run
+ * @param modelVersion the version the alias was resolved to (its run and step are {@code runId} and {@code step});
+ *     null when it named a run, or the alias could not be resolved
  */
 public record SyntheticDatasetResult(
         int version,
@@ -25,7 +29,10 @@ public record SyntheticDatasetResult(
         String message,
         long timeMillis,
         CheckpointQuality quality,
-        boolean scoreRequested) {
+        boolean scoreRequested,
+        String model,
+        String alias,
+        Integer modelVersion) {
 
     public static final String TOPIC = "synthetic-dataset-results";
     public static final int VERSION = 1;
@@ -73,7 +80,10 @@ public record SyntheticDatasetResult(
                 "generated " + generated + " of " + request.total() + " images",
                 System.currentTimeMillis(),
                 null,
-                request.scoreWanted());
+                request.scoreWanted(),
+                request.model(),
+                request.model() == null ? null : request.aliasOrProduction(),
+                request.modelVersion());
     }
 
     public static SyntheticDatasetResult done(
@@ -99,7 +109,10 @@ public record SyntheticDatasetResult(
                 "ready",
                 System.currentTimeMillis(),
                 quality,
-                request.scoreWanted());
+                request.scoreWanted(),
+                request.model(),
+                request.model() == null ? null : request.aliasOrProduction(),
+                request.modelVersion());
     }
 
     public static SyntheticDatasetResult cancelled(SyntheticDatasetRequest request, long step, int generated) {
@@ -119,7 +132,10 @@ public record SyntheticDatasetResult(
                 "cancelled by its requester after " + generated + " of " + request.total() + " images",
                 System.currentTimeMillis(),
                 null,
-                request.scoreWanted());
+                request.scoreWanted(),
+                request.model(),
+                request.model() == null ? null : request.aliasOrProduction(),
+                request.modelVersion());
     }
 
     public static SyntheticDatasetResult failed(SyntheticDatasetRequest request, String reason) {
@@ -139,6 +155,9 @@ public record SyntheticDatasetResult(
                 reason,
                 System.currentTimeMillis(),
                 null,
-                request.scoreWanted());
+                request.scoreWanted(),
+                request.model(),
+                request.model() == null ? null : request.aliasOrProduction(),
+                request.modelVersion());
     }
 }

@@ -75,6 +75,41 @@ class EventChecksTest {
     }
 
     @Test
+    void aRequestNamesARunOrAModelAndARequestByModelIsResolvedToOneVersion() {
+        String byModel =
+                "{\"version\":1,\"requestId\":\"req-1\",\"model\":\"clothes\",\"counts\":[1]," + "\"format\":\"idx\"}";
+        SyntheticDatasetRequest asked = Json.read(byModel, SyntheticDatasetRequest.class);
+        assertTrue(asked.problems().isEmpty(), "" + asked.problems());
+        assertTrue(asked.namesModel());
+        assertEquals(AliasMove.PRODUCTION, asked.aliasOrProduction());
+
+        ModelVersion three = new ModelVersion(1, "clothes", 3, "run-b", 400, 2, null, spec, "test", 0, null);
+        SyntheticDatasetRequest resolved = asked.resolvedTo(three);
+        assertEquals("run-b", resolved.runId());
+        assertEquals(400L, resolved.step());
+        assertEquals(3, resolved.modelVersion());
+        assertFalse(resolved.namesModel());
+        assertTrue(resolved.problems().isEmpty(), "" + resolved.problems());
+        SyntheticDatasetResult failed = SyntheticDatasetResult.failed(resolved, "store away");
+        assertEquals("clothes", failed.model());
+        assertEquals("production", failed.alias());
+        assertEquals(3, failed.modelVersion());
+
+        SyntheticDatasetRequest neither =
+                Json.read(byModel.replace("\"model\":\"clothes\",", ""), SyntheticDatasetRequest.class);
+        assertTrue(
+                neither.problems().get(0).contains("or model must name a registered model"), "" + neither.problems());
+        SyntheticDatasetRequest stepWithModel =
+                Json.read(byModel.replace("\"counts\"", "\"step\":5,\"counts\""), SyntheticDatasetRequest.class);
+        assertTrue(
+                stepWithModel.problems().get(0).startsWith("step must be absent with model"),
+                "" + stepWithModel.problems());
+        SyntheticDatasetRequest badAlias = Json.read(
+                byModel.replace("\"counts\"", "\"alias\":\"Prod/../x\",\"counts\""), SyntheticDatasetRequest.class);
+        assertTrue(badAlias.problems().get(0).startsWith("alias must be"), "" + badAlias.problems());
+    }
+
+    @Test
     void aScoreIsAskedForOnlyByTrueAndTheResultCarriesTheAsking() {
         String withoutScore =
                 "{\"version\":1,\"requestId\":\"req-1\",\"runId\":\"run-1\",\"counts\":[1],\"format\":\"idx\"}";

@@ -144,7 +144,10 @@ class PoisonEventTests {
                 "generated 3 of 30 images",
                 System.currentTimeMillis(),
                 null,
-                false);
+                false,
+                null,
+                null,
+                null);
         Map<String, String> keys =
                 PoisonRecords.send(SyntheticDatasetResult.TOPIC, requestId + "-", PoisonRecords.of(Json.write(good)));
         KafkaTestClient.send(SyntheticDatasetResult.TOPIC, requestId, Json.write(good));

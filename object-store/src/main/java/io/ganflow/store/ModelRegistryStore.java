@@ -48,11 +48,21 @@ public final class ModelRegistryStore {
                 .toList();
     }
 
+    private static String versionKey(String model, int number) {
+        return prefix(model) + "versions/" + String.format("%06d", number) + ".json";
+    }
+
     public void save(ModelVersion version) {
-        store.put(
-                prefix(version.model()) + "versions/" + String.format("%06d", version.number()) + ".json",
-                Json.writeBytes(version),
-                "application/json");
+        store.put(versionKey(version.model(), version.number()), Json.writeBytes(version), "application/json");
+    }
+
+    public Optional<ModelVersion> version(String model, int number) {
+        return store.get(versionKey(model, number)).map(bytes -> Json.read(bytes, ModelVersion.class));
+    }
+
+    /** The version the alias points to now, as the store has it (it is written before the topic). */
+    public Optional<ModelVersion> versionAt(String model, String alias) {
+        return latestMove(model, alias).flatMap(move -> version(model, move.toVersion()));
     }
 
     /** The model's versions, oldest first. */
@@ -79,6 +89,14 @@ public final class ModelRegistryStore {
                 .map(key -> store.get(key).map(bytes -> Json.read(bytes, AliasMove.class)))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** The alias' latest move, read alone (its key sorts last). */
+    public Optional<AliasMove> latestMove(String model, String alias) {
+        return store.list(prefix(model) + "aliases/" + Ids.check(alias, "alias") + "/").stream()
+                .max(Comparator.naturalOrder())
+                .flatMap(store::get)
+                .map(bytes -> Json.read(bytes, AliasMove.class));
     }
 
     /** Each alias of the model with its latest move. */

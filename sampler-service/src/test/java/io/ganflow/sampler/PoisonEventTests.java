@@ -4,14 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganflow.events.AliasMove;
 import io.ganflow.events.CheckpointEvent;
 import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.Json;
+import io.ganflow.events.ModelVersion;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.sampler.serving.IsolatedStoreProfile;
 import io.ganflow.sampler.serving.TestCheckpoints;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ModelRegistryStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import io.ganflow.testing.PoisonRecords;
@@ -23,7 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every topic the sampler reads, fed the records a careless or hostile producer sends: each is parked on
+ * Every topic the sampler reads (checkpoints, synthetic data set requests, alias moves), fed the records a careless or hostile producer sends: each is parked on
  * dead-letters-sampler-service with its reason, the sampler stays live and ready, and the next good event is served.
  */
 @QuarkusTest
@@ -76,6 +80,39 @@ class PoisonEventTests {
         Map<String, String> reasons = assertParkedWithReasons(keys);
         assertTrue(reasons.get("missing-fields").contains("requestId"), reasons.get("missing-fields"));
         assertStillHealthy();
+    }
+
+    @Test
+    void poisonAliasMovesAreParkedAndTheNextMoveIsLoadedAhead() throws InterruptedException {
+        RunSpec spec = TestCheckpoints.spec(LocalInfrastructure.unique("poison-alias"));
+        TestCheckpoints.write(new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)), spec, 20);
+        String model = LocalInfrastructure.unique("preloaded");
+        new ModelRegistryStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET))
+                .save(new ModelVersion(
+                        ModelVersion.VERSION, model, 1, spec.runId(), 20, 0, null, spec, "test", 0, null));
+        AliasMove move = new AliasMove(AliasMove.VERSION, model, "production", 1, null, 1, "test", "first", 0);
+        double loadedBefore = preloads("loaded");
+        Map<String, String> keys = PoisonRecords.send(AliasMove.TOPIC, model + "-", PoisonRecords.of(Json.write(move)));
+        KafkaTestClient.send(AliasMove.TOPIC, move.key(), Json.write(move));
+
+        assertParkedWithReasons(keys);
+        for (int attempt = 0; attempt < 120 && preloads("loaded") <= loadedBefore; attempt++) {
+            Thread.sleep(500);
+        }
+        assertEquals(loadedBefore + 1, preloads("loaded"), "the good move's version was loaded ahead");
+        assertStillHealthy();
+    }
+
+    /** Versions loaded ahead of their alias' clients ({@code loaded}), or not, as Prometheus scrapes it. */
+    private static double preloads(String outcome) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith("ganflow_sampler_alias_preloads_total")
+                        && line.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     private static Map<String, String> assertParkedWithReasons(Map<String, String> keysByKind) {

@@ -1,26 +1,21 @@
 package io.ganflow.gateway.claims;
 
-import io.ganflow.events.Json;
 import io.ganflow.events.kafka.EventSerializer;
 import io.ganflow.gateway.problems.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -47,6 +42,7 @@ public class NameClaims {
     private final String what;
 
     private final KafkaProducer<String, Object> producer;
+    private final Map<TopicPartition, ClaimLogReader> readers = new ConcurrentHashMap<>();
 
     protected NameClaims(String bootstrapServers, String topic, String what) {
         this.bootstrapServers = bootstrapServers;
@@ -87,35 +83,15 @@ public class NameClaims {
         }
     }
 
-    /** Who holds {@code name} once the partition is read from its start up to and with {@code offset}. */
+    /** Who holds {@code name} once the partition is read up to and with {@code offset}. */
     private String holderUpTo(String name, TopicPartition partition, long offset) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        String holder = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (consumer.position(partition) <= offset) {
-                if (System.nanoTime() > deadline) {
-                    throw brokerAway(name);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() > offset || !name.equals(record.key())) {
-                        continue;
-                    }
-                    Entry entry = Json.read(record.value(), Entry.class);
-                    if (!entry.release() && holder == null) {
-                        holder = entry.claimId();
-                    } else if (entry.release() && entry.claimId().equals(holder)) {
-                        holder = null;
-                    }
-                }
-            }
+        ClaimLogReader reader =
+                readers.computeIfAbsent(partition, p -> new ClaimLogReader(bootstrapServers, p, RETENTION));
+        try {
+            return reader.holderUpTo(name, offset, Duration.ofSeconds(30));
+        } catch (KafkaException e) {
+            throw brokerAway(name);
         }
-        return holder;
     }
 
     /** A claim needs the broker to decide who holds a name: without it, the client tries again later. */
@@ -130,5 +106,6 @@ public class NameClaims {
     @PreDestroy
     public void close() {
         producer.close(Duration.ofSeconds(5));
+        readers.values().forEach(ClaimLogReader::close);
     }
 }

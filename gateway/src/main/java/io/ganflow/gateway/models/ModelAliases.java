@@ -1,9 +1,10 @@
 package io.ganflow.gateway.models;
 
 import io.ganflow.events.AliasMove;
+import io.ganflow.events.ModelVersion;
+import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.store.ModelRegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +40,18 @@ public class ModelAliases {
         if (known != null) {
             return Optional.of(known);
         }
-        List<AliasMove> history = registry.moves(model, alias);
-        Optional<AliasMove> stored =
-                history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        Optional<AliasMove> stored = registry.latestMove(model, alias);
         stored.ifPresent(this::record);
         return stored;
+    }
+
+    /** The version the alias points to now; a 404 problem naming what is missing when it points nowhere. */
+    public ModelVersion resolve(String model, String alias) {
+        AliasMove move = current(model, alias)
+                .orElseThrow(
+                        () -> new ProblemException(404, "No such alias", "model " + model + " has no alias " + alias));
+        return registry.version(model, move.toVersion())
+                .orElseThrow(() -> new ProblemException(
+                        404, "No such version", "model " + model + " has no version " + move.toVersion()));
     }
 }

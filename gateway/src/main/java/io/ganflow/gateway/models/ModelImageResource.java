@@ -3,14 +3,13 @@ package io.ganflow.gateway.models;
 import io.ganflow.events.AliasMove;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.ImageRequestLimits;
+import io.ganflow.events.LabelledImages;
 import io.ganflow.events.ModelVersion;
 import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.http.WholeNumber;
 import io.ganflow.gateway.images.ImageResource;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
-import io.ganflow.gateway.problems.ProblemException;
-import io.ganflow.store.ModelRegistryStore;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -41,12 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ModelImageResource {
 
     private final ModelAliases aliases;
-    private final ModelRegistryStore store;
     private final ImageResource images;
 
-    public ModelImageResource(ModelAliases aliases, ModelRegistryStore store, ImageResource images) {
+    public ModelImageResource(ModelAliases aliases, ImageResource images) {
         this.aliases = aliases;
-        this.store = store;
         this.images = images;
     }
 
@@ -60,8 +57,14 @@ public class ModelImageResource {
                     + "X-Checkpoint-Step say which; the ETag changes with the version.")
     @APIResponse(
             responseCode = "200",
-            description = "The images, as Accept asked",
-            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            description = "The images, as Accept asked: a PNG, a ZIP or JSON, as getImages gives them",
+            content = {
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = LabelledImages.class))
+            })
     @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is still the one")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
@@ -69,29 +72,46 @@ public class ModelImageResource {
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response images(
             @PathParam("name") @ResourceId String name,
-            @QueryParam("alias") @DefaultValue("production") @ResourceId String alias,
+            @QueryParam("alias") @DefaultValue(AliasMove.PRODUCTION) @ResourceId String alias,
             @QueryParam("class") @WholeNumber(min = 0, max = Catalog.CONDITIONAL_CLASSES - 1) Integer classId,
             @QueryParam("count") @DefaultValue("8") @WholeNumber(min = 1, max = ImageRequestLimits.MAX_IMAGES)
                     int count,
             @QueryParam("seed") @DefaultValue("0") long seed,
             @HeaderParam("Accept") String accept,
             @Context HttpHeaders headers) {
-        ModelVersion version = resolve(name, alias);
+        ModelVersion version = aliases.resolve(name, alias);
         Response answer =
                 images.images(version.runId(), classId, count, seed, String.valueOf(version.step()), accept, headers);
         return named(answer, version);
     }
 
-    /** The version the alias points to now. */
-    private ModelVersion resolve(String name, String alias) {
-        AliasMove move = aliases.current(name, alias)
-                .orElseThrow(
-                        () -> new ProblemException(404, "No such alias", "model " + name + " has no alias " + alias));
-        return store.versions(name).stream()
-                .filter(v -> v.number() == move.toVersion())
-                .findFirst()
-                .orElseThrow(() -> new ProblemException(
-                        404, "No such version", "model " + name + " has no version " + move.toVersion()));
+    @GET
+    @Path("/grid")
+    @Blocking
+    @Produces({"image/png", "application/problem+json"})
+    @Operation(
+            operationId = "getModelGrid",
+            summary = "The sample grid (one row per class) of the version an alias points to",
+            description = "As getGrid, answered by the alias' version; X-Model, X-Model-Version, X-Run-Id and "
+                    + "X-Checkpoint-Step say which; the ETag changes with the version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A PNG",
+            content = @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "The client's copy (If-None-Match) is still the one")
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public Response grid(
+            @PathParam("name") @ResourceId String name,
+            @QueryParam("alias") @DefaultValue(AliasMove.PRODUCTION) @ResourceId String alias,
+            @QueryParam("seed") @DefaultValue("0") long seed,
+            @QueryParam("columns") @DefaultValue("10") @WholeNumber(min = 1, max = ImageRequestLimits.MAX_GRID_COLUMNS)
+                    int columns,
+            @Context HttpHeaders headers) {
+        ModelVersion version = aliases.resolve(name, alias);
+        return named(images.grid(version.runId(), seed, columns, String.valueOf(version.step()), headers), version);
     }
 
     private static Response named(Response answer, ModelVersion version) {

@@ -167,7 +167,8 @@ public class ModelRegistry {
                     quality,
                     spec,
                     codeVersion,
-                    System.currentTimeMillis());
+                    System.currentTimeMillis(),
+                    null);
             try {
                 checkpoints.holdForGood(runId, step, name, number);
                 registry.save(version);
@@ -199,13 +200,11 @@ public class ModelRegistry {
      */
     public AliasMove move(String name, String alias, int version, Long expectedMove, String movedBy, String reason) {
         require(name);
-        boolean known = registry.versions(name).stream().anyMatch(v -> v.number() == version);
-        if (!known) {
-            throw new ProblemException(404, "No such version", "model " + name + " has no version " + version);
+        if (!requireVersion(name, version).registered()) {
+            throw new ProblemException(
+                    409, "Conflict", "version " + version + " of model " + name + " was unregistered");
         }
-        List<AliasMove> history = registry.moves(name, alias);
-        Optional<AliasMove> current =
-                history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
+        Optional<AliasMove> current = registry.latestMove(name, alias);
         long currentMove = current.map(AliasMove::move).orElse(0L);
         if (expectedMove != null && expectedMove != currentMove) {
             throw moved(name, alias, currentMove);
@@ -240,6 +239,38 @@ public class ModelRegistry {
                     name, alias, next, AliasMove.TOPIC, e.getMessage());
         }
         return move;
+    }
+
+    private ModelVersion requireVersion(String name, int number) {
+        return registry.version(name, number)
+                .orElseThrow(() ->
+                        new ProblemException(404, "No such version", "model " + name + " has no version " + number));
+    }
+
+    /**
+     * Unregisters a version: its checkpoint is no longer held against retention, and no alias may move to it. One
+     * that an alias points to is refused (move the alias first); one unregistered already is left as it is.
+     */
+    public ModelVersion unregister(String name, int number) {
+        require(name);
+        ModelVersion version = requireVersion(name, number);
+        if (!version.registered()) {
+            return version;
+        }
+        registry.aliases(name).values().stream()
+                .filter(move -> move.toVersion() == number)
+                .findFirst()
+                .ifPresent(move -> {
+                    throw new ProblemException(
+                            409,
+                            "Conflict",
+                            "alias " + move.alias() + " of model " + name + " points to version " + number
+                                    + "; move it first");
+                });
+        ModelVersion unregistered = version.unregistered(System.currentTimeMillis());
+        registry.save(unregistered);
+        checkpoints.releaseForGood(version.runId(), version.step(), name, number);
+        return unregistered;
     }
 
     public List<AliasMove> history(String name, String alias) {

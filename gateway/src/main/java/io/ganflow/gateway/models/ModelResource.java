@@ -6,6 +6,7 @@ import io.ganflow.events.PromotionPolicy;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.http.StepOrBest;
+import io.ganflow.gateway.http.WholeNumber;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
@@ -15,6 +16,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -124,6 +126,27 @@ public class ModelResource {
     public Response addVersion(@PathParam("name") @ResourceId String name, @Valid @NotNull AddVersion body) {
         ModelVersion version = models.addVersion(name, body.runId(), body.step());
         return Response.status(201).entity(version).build();
+    }
+
+    @DELETE
+    @Path("/{name}/versions/{number}")
+    @Operation(
+            operationId = "unregisterModelVersion",
+            summary = "Unregister a version",
+            description = "Its checkpoint is no longer kept against retention, and no alias may move to it; its "
+                    + "number is never given to another version. A version an alias points to is a 409: move the "
+                    + "alias first. Asking again is harmless.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version, with when it was unregistered",
+            content = @Content(schema = @Schema(implementation = ModelVersion.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    public ModelVersion unregister(
+            @PathParam("name") @ResourceId String name,
+            @PathParam("number") @WholeNumber(min = 1, max = Integer.MAX_VALUE) Integer number) {
+        return models.unregister(name, number);
     }
 
     @PUT

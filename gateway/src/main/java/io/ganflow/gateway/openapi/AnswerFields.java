@@ -51,6 +51,7 @@ public class AnswerFields implements OASFilter {
             LabelledImages.class,
             LabelledImages.LabelledImage.class,
             SyntheticDatasetView.class,
+            SyntheticDatasetView.ModelSource.class,
             ScoreView.class,
             SessionResource.SignedIn.class,
             RunOptions.class,

@@ -1,5 +1,6 @@
 package io.ganflow.gateway.synthetic;
 
+import io.ganflow.events.AliasMove;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.gateway.http.WholeNumber;
@@ -9,15 +10,27 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a client asks for: either {@code counts} per class or the same {@code imagesPerClass} for every class. */
+/**
+ * What a client asks for: a run (and a step), or a registered model by name (and an alias); either {@code counts} per
+ * class or the same {@code imagesPerClass} for every class.
+ */
 @Schema(
-        description = "A synthetic labelled data set from a run's generator",
+        description = "A synthetic labelled data set from a run's generator, or from the version a model's alias "
+                + "points to",
         example =
                 "{\"runId\":\"cgan-1a2b3c4d\",\"step\":\"best\",\"imagesPerClass\":100,\"format\":\"png-zip\",\"seed\":7,"
                         + "\"score\":true}")
 public record CreateSyntheticDataset(
-        @Schema(description = "a run of a conditional model with at least one checkpoint", required = true)
+        @Schema(description = "a run of a conditional model with at least one checkpoint; or give model instead")
         String runId,
+
+        @Schema(
+                description =
+                        "a registered model, instead of runId: its alias' version answers, and the job records it")
+        String model,
+
+        @Schema(description = "the model's alias", defaultValue = AliasMove.PRODUCTION)
+        String alias,
 
         @Schema(
                 description = "checkpoint step (a number), or \"best\": the stored checkpoint with the lowest FCD; the "
@@ -56,6 +69,13 @@ public record CreateSyntheticDataset(
             return Optional.of("give either counts (images of each class) or imagesPerClass, not "
                     + (counts == null ? "neither" : "both"));
         }
+        if ((runId == null) == (model == null)) {
+            return Optional.of("give either runId or model (a registered model, with an alias), not "
+                    + (runId == null ? "neither" : "both"));
+        }
+        if (model != null && step != null) {
+            return Optional.of("step must be absent with model: the version its alias points to fixes it");
+        }
         if (step != null && !asksForBest() && !(step instanceof Integer || step instanceof Long)) {
             return Optional.of("step must be a checkpoint step (a whole number, 0 or more) or \"best\", was " + step);
         }
@@ -87,6 +107,9 @@ public record CreateSyntheticDataset(
                 perClass,
                 format == null ? SyntheticDatasetRequest.PNG_ZIP : format,
                 seed == null ? 0L : seed,
-                Boolean.TRUE.equals(score));
+                Boolean.TRUE.equals(score),
+                model,
+                alias,
+                null);
     }
 }

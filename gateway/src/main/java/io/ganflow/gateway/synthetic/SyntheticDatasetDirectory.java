@@ -62,7 +62,10 @@ public class SyntheticDatasetDirectory {
                 "deleted by its requester",
                 System.currentTimeMillis(),
                 job.quality(),
-                job.score() != null);
+                job.score() != null,
+                job.fromModel() == null ? null : job.fromModel().model(),
+                job.fromModel() == null ? null : job.fromModel().alias(),
+                job.fromModel() == null ? null : job.fromModel().version());
         jobs.put(job.requestId(), SyntheticDatasetView.of(result));
         results.send(Record.of(job.requestId(), result));
     }

@@ -5,6 +5,7 @@ import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.gateway.http.ResourceId;
 import io.ganflow.gateway.limits.GenerationLimits;
+import io.ganflow.gateway.models.ModelAliases;
 import io.ganflow.gateway.openapi.ApiDocument;
 import io.ganflow.gateway.openapi.ProblemResponses;
 import io.ganflow.gateway.problems.ProblemException;
@@ -48,13 +49,16 @@ public class SyntheticDatasetResource {
     private final ObjectStore store;
     private final GenerationLimits limits;
     private final CheckpointQualities qualities;
+    private final ModelAliases aliases;
 
     public SyntheticDatasetResource(
             SyntheticDatasetDirectory jobs,
             RunDirectory runs,
             ObjectStore store,
             GenerationLimits limits,
-            CheckpointQualities qualities) {
+            CheckpointQualities qualities,
+            ModelAliases aliases) {
+        this.aliases = aliases;
         this.jobs = jobs;
         this.runs = runs;
         this.store = store;
@@ -84,7 +88,7 @@ public class SyntheticDatasetResource {
     public Response create(@Valid CreateSyntheticDataset body, @Context HttpHeaders headers) {
         if (body == null) {
             throw new ProblemException(
-                    400, "Invalid synthetic data set", "a JSON body with runId and counts is needed");
+                    400, "Invalid synthetic data set", "a JSON body with runId (or model) and counts is needed");
         }
         body.problem().ifPresent(problem -> {
             throw new ProblemException(400, "Invalid synthetic data set", problem);
@@ -95,11 +99,15 @@ public class SyntheticDatasetResource {
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid synthetic data set", String.join("; ", problems));
         }
-        RunView run = conditionalRun(checked.runId());
-        // "best" is a step only the gateway can name (it reads the quality records): the samplers get a number
-        SyntheticDatasetRequest request = body.asksForBest()
-                ? body.toRequest(checked.requestId(), qualities.resolve(run.runId(), CheckpointQualities.BEST))
+        SyntheticDatasetRequest request = checked.namesModel()
+                // the job records the version the alias points to now: the data set stays traceable after it moves
+                ? checked.resolvedTo(aliases.resolve(checked.model(), checked.aliasOrProduction()))
                 : checked;
+        RunView run = conditionalRun(request.runId());
+        if (body.asksForBest()) {
+            // "best" is a step only the gateway can name (it reads the quality records): the samplers get a number
+            request = body.toRequest(checked.requestId(), qualities.resolve(run.runId(), CheckpointQualities.BEST));
+        }
         if (request.step() == null && run.latestCheckpointStep() < 0) {
             throw new ProblemException(
                     409, "No checkpoint yet", "run " + run.runId() + " has no checkpoint to generate with yet");

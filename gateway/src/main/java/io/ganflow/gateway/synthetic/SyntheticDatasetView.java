@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A synthetic data set job as clients see it; {@code downloadUrl} (presigned, expiring) once it is DONE, with the
  * measured {@code quality} of the checkpoint it was drawn from (null when that checkpoint was not measured), and its
- * {@code score} when one was asked for (null otherwise).
+ * {@code score} when one was asked for (null otherwise); {@code fromModel} when it was asked of a model by name: the
+ * version its images come from (whose run and step are {@code runId} and {@code step}).
  */
 public record SyntheticDatasetView(
         String requestId,
@@ -18,6 +19,7 @@ public record SyntheticDatasetView(
 
         String runId,
         long step,
+        ModelSource fromModel,
         String format,
         int generated,
         long total,
@@ -29,12 +31,24 @@ public record SyntheticDatasetView(
         CheckpointQuality quality,
         ScoreView score) {
 
+    /** The model and alias a data set was asked of, and the version the alias pointed to (null until resolved). */
+    public record ModelSource(String model, String alias, Integer version) {
+
+        static ModelSource of(String model, String alias, Integer version) {
+            return model == null ? null : new ModelSource(model, alias, version);
+        }
+    }
+
     static SyntheticDatasetView pending(SyntheticDatasetRequest request) {
         return new SyntheticDatasetView(
                 request.requestId(),
                 "PENDING",
                 request.runId(),
                 request.step() == null ? -1 : request.step(),
+                ModelSource.of(
+                        request.model(),
+                        request.model() == null ? null : request.aliasOrProduction(),
+                        request.modelVersion()),
                 request.format(),
                 0,
                 request.total(),
@@ -53,6 +67,7 @@ public record SyntheticDatasetView(
                 result.state().name(),
                 result.runId(),
                 result.step(),
+                ModelSource.of(result.model(), result.alias(), result.modelVersion()),
                 result.format(),
                 result.generated(),
                 result.total(),
@@ -79,6 +94,7 @@ public record SyntheticDatasetView(
                 state,
                 runId,
                 step,
+                fromModel,
                 format,
                 generated,
                 total,
@@ -98,6 +114,7 @@ public record SyntheticDatasetView(
                 state,
                 runId,
                 step,
+                fromModel,
                 format,
                 generated,
                 total,
@@ -116,6 +133,7 @@ public record SyntheticDatasetView(
                 state,
                 runId,
                 step,
+                fromModel,
                 format,
                 generated,
                 total,

@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 class DatasetNameClaimsTest {
 
     private static final DatasetNameClaims CLAIMS = new DatasetNameClaims(LocalInfrastructure.kafkaBootstrapServers());
+    /** A second gateway replica's claims: it reads the same log with a reader of its own. */
+    private static final DatasetNameClaims ELSEWHERE =
+            new DatasetNameClaims(LocalInfrastructure.kafkaBootstrapServers());
 
     @AfterAll
     static void close() {
         CLAIMS.close();
+        ELSEWHERE.close();
     }
 
     @Test
@@ -33,9 +37,10 @@ class DatasetNameClaimsTest {
                 CyclicBarrier start = new CyclicBarrier(claimants);
                 List<Future<Optional<DatasetNameClaims.Claim>>> claims = new ArrayList<>();
                 for (int i = 0; i < claimants; i++) {
+                    DatasetNameClaims replica = i % 2 == 0 ? CLAIMS : ELSEWHERE;
                     claims.add(threads.submit(() -> {
                         start.await();
-                        return CLAIMS.claim(name);
+                        return replica.claim(name);
                     }));
                 }
                 int winners = 0;
@@ -54,10 +59,12 @@ class DatasetNameClaimsTest {
         String name = LocalInfrastructure.unique("released");
         DatasetNameClaims.Claim first = CLAIMS.claim(name).orElseThrow();
         assertTrue(CLAIMS.claim(name).isEmpty(), "held while its upload runs");
+        assertTrue(ELSEWHERE.claim(name).isEmpty(), "held for every replica");
         CLAIMS.release(first);
         DatasetNameClaims.Claim second = CLAIMS.claim(name).orElseThrow();
         CLAIMS.release(first); // a stale release of the first claim does not free the second's hold
         assertTrue(CLAIMS.claim(name).isEmpty(), "still the second upload's");
+        assertTrue(ELSEWHERE.claim(name).isEmpty(), "still the second upload's, for every replica");
         CLAIMS.release(second);
     }
 }

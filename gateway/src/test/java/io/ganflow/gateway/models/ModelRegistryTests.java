@@ -104,6 +104,49 @@ class ModelRegistryTests {
     }
 
     @Test
+    void anUnregisteredVersionLetsRetentionGoAndNoAliasMovesToItButItsNumberStaysUsed() {
+        String name = LocalInfrastructure.unique("unheld");
+        register(name).statusCode(200);
+        String runId = runWithCheckpoints(100, 200);
+        addVersion(name, runId, "100").statusCode(201);
+        addVersion(name, runId, "200").statusCode(201);
+        move(name, "production", 2, null).statusCode(200);
+
+        // what serves cannot be unregistered
+        given().delete("/api/v1/models/{name}/versions/{number}", name, 2)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("alias production of model " + name + " points to version 2"));
+        given().delete("/api/v1/models/{name}/versions/{number}", name, 1)
+                .then()
+                .statusCode(200)
+                .body("number", equalTo(1))
+                .body("unregisteredMillis", org.hamcrest.Matchers.notNullValue());
+        // asked again: harmless
+        given().delete("/api/v1/models/{name}/versions/{number}", name, 1)
+                .then()
+                .statusCode(200);
+        assertEquals(List.of(200L), List.copyOf(CHECKPOINTS.pinnedSteps(runId)), "step 100 is no longer held");
+
+        move(name, "production", 1, null)
+                .statusCode(409)
+                .body("detail", containsString("version 1 of model " + name + " was unregistered"));
+        addVersion(name, runId, "100").statusCode(201).body("number", equalTo(3));
+        given().delete("/api/v1/models/{name}/versions/{number}", name, 9)
+                .then()
+                .statusCode(404);
+        given().delete("/api/v1/models/{name}/versions/{number}", name, "zero")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().header("X-API-Key", io.ganflow.gateway.OperatorKeyForRestAssured.READER_KEY)
+                .delete("/api/v1/models/{name}/versions/{number}", name, 3)
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void ofTwoMovesOfOneAliasAtOnceOneWinsAndTheOtherGets412() throws Exception {
         String name = LocalInfrastructure.unique("raced");
         register(name).statusCode(200);

@@ -64,6 +64,11 @@ public class PinnedGenerators {
         }
     }
 
+    /** Loads the generator of {@code runId} at {@code step} now, unless it is kept already; false when it has none. */
+    public boolean preload(String runId, long step) {
+        return withGenerator(runId, step, generator -> Boolean.TRUE).isPresent();
+    }
+
     /** Loads the run's latest checkpoint into the registry unless another request just did; false when it has none. */
     private boolean loadLatest(String runId) {
         synchronized (loading.computeIfAbsent(runId, id -> new Object())) {

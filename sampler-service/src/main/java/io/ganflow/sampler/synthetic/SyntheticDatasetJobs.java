@@ -11,6 +11,7 @@ import io.ganflow.models.training.Noise;
 import io.ganflow.sampler.serving.GeneratorRegistry;
 import io.ganflow.sampler.serving.PinnedGenerators;
 import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.ModelRegistryStore;
 import io.ganflow.store.ObjectStore;
 import io.ganflow.store.QualityStore;
 import io.smallrye.common.annotation.Blocking;
@@ -53,6 +54,7 @@ public class SyntheticDatasetJobs {
     private final CheckpointStore checkpoints;
     private final ObjectStore store;
     private final QualityStore quality;
+    private final ModelRegistryStore models;
     private final Emitter<Record<String, SyntheticDatasetResult>> results;
 
     public SyntheticDatasetJobs(
@@ -61,12 +63,14 @@ public class SyntheticDatasetJobs {
             CheckpointStore checkpoints,
             ObjectStore store,
             QualityStore quality,
+            ModelRegistryStore models,
             @Channel(SyntheticDatasetResult.TOPIC) Emitter<Record<String, SyntheticDatasetResult>> results) {
         this.generators = generators;
         this.registry = registry;
         this.checkpoints = checkpoints;
         this.store = store;
         this.quality = quality;
+        this.models = models;
         this.results = results;
     }
 
@@ -76,10 +80,14 @@ public class SyntheticDatasetJobs {
      */
     @Incoming(SyntheticDatasetRequest.TOPIC)
     @Blocking
-    public void onRequest(SyntheticDatasetRequest request) {
+    public void onRequest(SyntheticDatasetRequest asked) {
+        SyntheticDatasetRequest request = asked;
         try {
             if (!request.problems().isEmpty()) {
                 throw new JobFailure(String.join("; ", request.problems()));
+            }
+            if (request.namesModel()) {
+                request = resolve(request);
             }
             if (cancelled(request)) {
                 throw new JobCancelled(request.step() == null ? -1 : request.step(), 0);
@@ -97,6 +105,16 @@ public class SyntheticDatasetJobs {
             LOG.warnf("synthetic data set %s failed: %s", request.requestId(), e.getMessage());
             publish(SyntheticDatasetResult.failed(request, String.valueOf(e.getMessage())));
         }
+    }
+
+    /**
+     * A request by model name, answered by the version its alias points to now (the store is written before the
+     * alias topic, so it is never behind); its results name that version.
+     */
+    private SyntheticDatasetRequest resolve(SyntheticDatasetRequest request) {
+        return request.resolvedTo(models.versionAt(request.model(), request.aliasOrProduction())
+                .orElseThrow(() -> new JobFailure("model " + request.model() + " has no alias "
+                        + request.aliasOrProduction() + " pointing to a version")));
     }
 
     private SyntheticDatasetResult generate(SyntheticDatasetRequest request) {
