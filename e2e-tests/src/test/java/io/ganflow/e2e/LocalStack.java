@@ -39,8 +39,9 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (LocalStack.class) {
             if (gateway == null) {
-                start();
+                // closed at the end even when a service never gets ready, so that none is left running
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LocalStack.class, this);
+                start();
             }
         }
     }

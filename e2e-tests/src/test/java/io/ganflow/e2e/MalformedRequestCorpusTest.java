@@ -124,11 +124,13 @@ class MalformedRequestCorpusTest {
         runTargets.put("GET synthetic", "/api/v1/synthetic-datasets/%s");
         runTargets.put("GET model", "/api/v1/models/%s");
         runTargets.put("GET model images", "/api/v1/models/%s/images");
+        runTargets.put("GET model grid", "/api/v1/models/%s/grid");
         runTargets.put("GET alias", "/api/v1/models/m1/aliases/%s");
         runTargets.put("GET alias history", "/api/v1/models/m1/aliases/%s/history");
         for (String id : badIds) {
             runTargets.forEach((what, target) -> add(what + " " + id, "GET", target.formatted(id), null, OPERATOR));
             add("POST stop " + id, "POST", "/api/v1/runs/" + id + "/stop", null, OPERATOR);
+            add("DELETE model version " + id, "DELETE", "/api/v1/models/" + id + "/versions/1", null, OPERATOR);
             add("PUT data set " + id, "PUT", "/api/v1/datasets/" + id, "PK", OPERATOR, "Content-Type: application/zip");
         }
         for (String step : List.of("abc", "-1", "1.5", "1e3", "99999999999999999999", "1000000000000", "0x10")) {
@@ -279,6 +281,16 @@ class MalformedRequestCorpusTest {
                 "{\"runId\": \"../x\", \"counts\": [1]}",
                 "{\"runId\": \"no-such-run\", \"counts\": [1]}",
                 "{\"runId\": 5, \"counts\": [1]}",
+                "{\"runId\": \"r1\", \"model\": \"clothes\", \"counts\": [1]}",
+                "{\"model\": \"clothes\", \"step\": 10, \"counts\": [1]}",
+                "{\"model\": \"clothes\", \"step\": \"best\", \"counts\": [1]}",
+                "{\"model\": \"../x\", \"counts\": [1]}",
+                "{\"model\": \"Clothes\", \"counts\": [1]}",
+                "{\"model\": 7, \"counts\": [1]}",
+                "{\"model\": \"no-such-model\", \"counts\": [1]}",
+                "{\"model\": \"clothes\", \"alias\": \"prod/../x\", \"counts\": [1]}",
+                "{\"model\": \"clothes\", \"alias\": [\"production\"], \"counts\": [1]}",
+                "{\"runId\": \"r1\", \"alias\": \"production\", \"counts\": [1]}",
                 "[1]",
                 "{broken");
         for (String body : bodies) {
@@ -389,6 +401,14 @@ class MalformedRequestCorpusTest {
         add("alias move by a reader", "PUT", model + "/aliases/production", "{\"version\":1}", READER, JSON_TYPE);
         add("images of an unknown alias", "GET", model + "/images?alias=nowhere", null, OPERATOR);
         add("images of a bad class", "GET", model + "/images?class=10", null, OPERATOR);
+        add("grid of an unknown alias", "GET", model + "/grid?alias=nowhere", null, OPERATOR);
+        add("grid of too many columns", "GET", model + "/grid?columns=1000", null, OPERATOR);
+        add("grid of a bad alias", "GET", model + "/grid?alias=..", null, OPERATOR);
+        for (String number : List.of("0", "-1", "one", "1.5", "99999999999", "%00")) {
+            add("unregister version " + number, "DELETE", model + "/versions/" + number, null, OPERATOR);
+        }
+        add("unregister a version of no model", "DELETE", "/api/v1/models/" + unique() + "/versions/1", null, OPERATOR);
+        add("unregister by a reader", "DELETE", model + "/versions/1", null, READER);
     }
 
     private void missingWrongAndCrossSiteKeys() {
