@@ -75,7 +75,10 @@ class ModelsByNameEndToEndTest {
                 put("/api/v1/models/" + model, Map.of("dataset", "fashion-mnist", "family", "cgan-fashion-mnist"), null)
                         .statusCode());
         for (String runId : RUNS) {
-            post("/api/v1/models/" + model + "/versions", Map.of("runId", runId, "step", "10"));
+            JsonNode version = post("/api/v1/models/" + model + "/versions", Map.of("runId", runId, "step", "10"));
+            // provenance: the data set's content and how the trainer computed, as the checkpoint recorded it
+            assertEquals("built-in", version.get("datasetVersion").asText(), version.toString());
+            assertFalse(version.at("/numerics/kernels").asText().isBlank(), version.toString());
         }
         return model;
     }

@@ -6,6 +6,10 @@ package io.ganflow.events;
  *
  * @param number 1 for the model's first version, then 2, 3, ...
  * @param quality the checkpoint's figures when it was registered; null when it had none yet
+ * @param datasetVersion which content of the data set: {@code built-in} for one read from its files, else
+ *     {@code sha256:} and the SHA-256 of the uploaded pixels, as the store held them when the version was registered
+ * @param numerics how the trainer that wrote the checkpoint computed, and on what (null for checkpoints written before
+ *     that was recorded)
  * @param codeVersion the version of ganflow that registered it
  * @param unregisteredMillis when an operator unregistered it (its checkpoint is then no longer held against retention,
  *     and no alias may move to it); null while it is registered. Its number is never given to another version.
@@ -19,6 +23,8 @@ public record ModelVersion(
         int epoch,
         CheckpointQuality quality,
         RunSpec spec,
+        String datasetVersion,
+        NumericsProvenance numerics,
         String codeVersion,
         long registeredMillis,
         Long unregisteredMillis) {
@@ -41,6 +47,18 @@ public record ModelVersion(
     /** This version, unregistered now. */
     public ModelVersion unregistered(long now) {
         return new ModelVersion(
-                version, model, number, runId, step, epoch, quality, spec, codeVersion, registeredMillis, now);
+                version,
+                model,
+                number,
+                runId,
+                step,
+                epoch,
+                quality,
+                spec,
+                datasetVersion,
+                numerics,
+                codeVersion,
+                registeredMillis,
+                now);
     }
 }

@@ -83,7 +83,8 @@ class EventChecksTest {
         assertTrue(asked.namesModel());
         assertEquals(AliasMove.PRODUCTION, asked.aliasOrProduction());
 
-        ModelVersion three = new ModelVersion(1, "clothes", 3, "run-b", 400, 2, null, spec, "test", 0, null);
+        ModelVersion three =
+                new ModelVersion(1, "clothes", 3, "run-b", 400, 2, null, spec, "built-in", null, "test", 0, null);
         SyntheticDatasetRequest resolved = asked.resolvedTo(three);
         assertEquals("run-b", resolved.runId());
         assertEquals(400L, resolved.step());

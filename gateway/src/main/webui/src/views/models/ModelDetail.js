@@ -23,6 +23,8 @@ function VersionRow({ model, version, aliases, operator, onChanged, onProblem })
     <td><a href=${href('runs', v.runId, { step: v.step })}>${v.runId}</a></td><td class="num">${v.step}</td>
     <td class="num">${percent(v.quality?.accuracy)}</td><td class="num">${fixed(v.quality?.fcd)}</td>
     <td class="num">${percent(v.quality?.precision)}</td><td class="num">${percent(v.quality?.recall)}</td>
+    <td><span title=${v.numerics?.machine ?? ''}>${v.numerics ? `${v.numerics.kernels}${v.numerics.checked ? ', checked' : ''}` : '–'}</span>
+      <br /><span class="muted">${v.datasetVersion === 'built-in' ? 'built-in data' : (v.datasetVersion ?? '').slice(0, 19)}</span></td>
     <td>${new Date(v.registeredMillis).toLocaleString()}</td>
     ${operator && html`<td>${!gone && aliases.length === 0 && html`<button class="small" onClick=${unregister}
       aria-label=${`unregister v${v.number}`}>Unregister</button>`}</td>`}
@@ -47,7 +49,8 @@ export function ModelDetail({ name }) {
     <div class="table-scroll"><table class="data" id="versions">
       <thead><tr><th scope="col">Version</th><th scope="col">Aliases</th><th scope="col">Samples</th>
         <th scope="col">Run</th><th scope="col">Step</th><th scope="col">Accuracy</th><th scope="col">FCD</th>
-        <th scope="col">Precision</th><th scope="col">Recall</th><th scope="col">Registered</th>
+        <th scope="col">Precision</th><th scope="col">Recall</th><th scope="col">Trained with</th>
+        <th scope="col">Registered</th>
         ${operator && html`<th scope="col"><span class="visually-hidden">Actions</span></th>`}</tr></thead>
       <tbody>${[...view.versions].reverse().map(v => html`<${VersionRow} key=${v.number} model=${name} version=${v}
         aliases=${pointing(v.number)} operator=${operator} onChanged=${load} onProblem=${setChangeProblem} />`)}</tbody>

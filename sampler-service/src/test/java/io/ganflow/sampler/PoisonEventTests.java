@@ -89,7 +89,19 @@ class PoisonEventTests {
         String model = LocalInfrastructure.unique("preloaded");
         new ModelRegistryStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET))
                 .save(new ModelVersion(
-                        ModelVersion.VERSION, model, 1, spec.runId(), 20, 0, null, spec, "test", 0, null));
+                        ModelVersion.VERSION,
+                        model,
+                        1,
+                        spec.runId(),
+                        20,
+                        0,
+                        null,
+                        spec,
+                        "built-in",
+                        null,
+                        "test",
+                        0,
+                        null));
         AliasMove move = new AliasMove(AliasMove.VERSION, model, "production", 1, null, 1, "test", "first", 0);
         double loadedBefore = preloads("loaded");
         Map<String, String> keys = PoisonRecords.send(AliasMove.TOPIC, model + "-", PoisonRecords.of(Json.write(move)));

@@ -3,8 +3,10 @@ package io.ganflow.gateway.models;
 import io.ganflow.events.AliasMove;
 import io.ganflow.events.Catalog;
 import io.ganflow.events.CheckpointManifest;
+import io.ganflow.events.CheckpointParts;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ModelVersion;
+import io.ganflow.events.NumericsProvenance;
 import io.ganflow.events.PromotionPolicy;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.events.RunSpec;
@@ -150,6 +152,8 @@ public class ModelRegistry {
                         .filter(q -> q.step() == step)
                         .findFirst()
                         .orElse(null);
+        String datasetVersion = datasetVersion(spec.dataset());
+        NumericsProvenance numerics = numericsOf(manifest);
         int number = registry.versions(name).size() + 1;
         for (int attempt = 0; attempt < VERSION_ATTEMPTS; attempt++, number++) {
             // another registration may hold this number before it is saved: then the next number
@@ -166,6 +170,8 @@ public class ModelRegistry {
                     manifest.epoch(),
                     quality,
                     spec,
+                    datasetVersion,
+                    numerics,
                     codeVersion,
                     System.currentTimeMillis(),
                     null);
@@ -179,6 +185,31 @@ public class ModelRegistry {
             return version;
         }
         throw new ProblemException(409, "Conflict", "too many versions of " + name + " registered at once; try again");
+    }
+
+    /** Which content of the data set: a built-in one's files, or an upload's pixels by their SHA-256. */
+    private String datasetVersion(String dataset) {
+        if (Catalog.dataset(dataset).isPresent()) {
+            return "built-in";
+        }
+        return datasets.manifest(dataset)
+                .map(uploaded -> "sha256:" + uploaded.pixelsSha256())
+                .orElse(null);
+    }
+
+    /** How the checkpoint's trainer computed, from its training state; null when it did not say. */
+    private NumericsProvenance numericsOf(CheckpointManifest manifest) {
+        if (!manifest.has(CheckpointParts.STATE)) {
+            return null;
+        }
+        try {
+            return checkpoints.state(manifest).numerics();
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "checkpoint %s@%d: its training state cannot be read for provenance: %s",
+                    manifest.runId(), manifest.step(), e.getMessage());
+            return null;
+        }
     }
 
     /** The model's version of the measured checkpoint: the one registered, or a new one with these figures. */

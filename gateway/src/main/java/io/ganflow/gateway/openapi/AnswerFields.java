@@ -6,6 +6,7 @@ import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.DatasetInfo;
 import io.ganflow.events.LabelledImages;
 import io.ganflow.events.ModelVersion;
+import io.ganflow.events.NumericsProvenance;
 import io.ganflow.events.PromotionPolicy;
 import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RegisteredModel;
@@ -59,6 +60,7 @@ public class AnswerFields implements OASFilter {
             RunSpecLimits.FieldRange.class,
             RegisteredModel.class,
             ModelVersion.class,
+            NumericsProvenance.class,
             AliasMove.class,
             ModelResource.ModelView.class,
             PromotionPolicy.class,

@@ -88,6 +88,8 @@ class ModelRegistryTests {
                 .body("runId", equalTo(runId))
                 .body("step", equalTo(200))
                 .body("spec.seed", equalTo(42))
+                .body("datasetVersion", equalTo("built-in"))
+                .body("numerics", nullValue()) // a checkpoint without a training state says nothing of it
                 .body("quality", nullValue());
         addVersion(name, runId, "100").statusCode(201).body("number", equalTo(2));
         assertTrue(CHECKPOINTS.pinnedSteps(runId).containsAll(List.of(100L, 200L)), "retention keeps both");
