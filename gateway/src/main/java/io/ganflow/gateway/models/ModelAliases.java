@@ -5,24 +5,38 @@ import io.ganflow.events.ModelVersion;
 import io.ganflow.gateway.problems.ProblemException;
 import io.ganflow.store.ModelRegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Where each alias points now: rebuilt at start-up from the compacted {@code model-aliases} topic and kept current by
  * it, so every gateway replica follows every move within the topic's delay. An alias this replica has not seen
- * (the topic not read that far yet) is read from the store, which holds every move.
+ * (the topic not read that far yet) is read from the store, which holds every move; and so is one not checked for
+ * {@code recheck}, so that a move whose publishing failed (it is in the store, the history) is followed within that
+ * time even so.
  */
 @ApplicationScoped
 public class ModelAliases {
 
-    private final Map<String, AliasMove> latest = new ConcurrentHashMap<>();
-    private final ModelRegistryStore registry;
+    /** Versions kept in memory past which the cache starts again (a version record never changes where it points). */
+    static final int VERSIONS_KEPT = 10_000;
 
-    public ModelAliases(ModelRegistryStore registry) {
+    private record Known(AliasMove move, long checkedMillis) {}
+
+    private final Map<String, Known> latest = new ConcurrentHashMap<>();
+    private final Map<String, ModelVersion> versions = new ConcurrentHashMap<>();
+    private final ModelRegistryStore registry;
+    private final long recheckMillis;
+
+    public ModelAliases(
+            ModelRegistryStore registry,
+            @ConfigProperty(name = "ganflow.gateway.alias-recheck", defaultValue = "30s") Duration recheck) {
         this.registry = registry;
+        this.recheckMillis = recheck.toMillis();
     }
 
     @Incoming(AliasMove.TOPIC)
@@ -32,17 +46,29 @@ public class ModelAliases {
 
     /** A move, kept unless a later one of the same alias is already known. */
     void record(AliasMove move) {
-        latest.merge(move.key(), move, (known, now) -> now.move() >= known.move() ? now : known);
+        Known now = new Known(move, System.currentTimeMillis());
+        latest.merge(
+                move.key(),
+                now,
+                (known, next) -> next.move().move() >= known.move().move() ? next : known);
     }
 
     public Optional<AliasMove> current(String model, String alias) {
-        AliasMove known = latest.get(model + "/" + alias);
-        if (known != null) {
-            return Optional.of(known);
+        Known known = latest.get(model + "/" + alias);
+        if (known != null && System.currentTimeMillis() - known.checkedMillis() < recheckMillis) {
+            return Optional.of(known.move());
         }
-        Optional<AliasMove> stored = registry.latestMove(model, alias);
+        Optional<AliasMove> stored;
+        try {
+            stored = registry.latestMove(model, alias);
+        } catch (RuntimeException e) {
+            if (known == null) {
+                throw e;
+            }
+            return Optional.of(known.move()); // the store is away: what the topic said last still stands
+        }
         stored.ifPresent(this::record);
-        return stored;
+        return stored.or(() -> Optional.ofNullable(known).map(Known::move));
     }
 
     /** The version the alias points to now; a 404 problem naming what is missing when it points nowhere. */
@@ -50,8 +76,24 @@ public class ModelAliases {
         AliasMove move = current(model, alias)
                 .orElseThrow(
                         () -> new ProblemException(404, "No such alias", "model " + model + " has no alias " + alias));
-        return registry.version(model, move.toVersion())
+        return version(model, move.toVersion())
                 .orElseThrow(() -> new ProblemException(
                         404, "No such version", "model " + model + " has no version " + move.toVersion()));
+    }
+
+    private Optional<ModelVersion> version(String model, int number) {
+        String key = model + "/" + number;
+        ModelVersion cached = versions.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ModelVersion> stored = registry.version(model, number);
+        stored.ifPresent(version -> {
+            if (versions.size() >= VERSIONS_KEPT) {
+                versions.clear();
+            }
+            versions.put(key, version);
+        });
+        return stored;
     }
 }
