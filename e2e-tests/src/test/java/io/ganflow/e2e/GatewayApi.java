@@ -40,6 +40,20 @@ final class GatewayApi {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A PUT of a JSON body, with {@code If-Match} when it is given. */
+    static HttpResponse<byte[]> put(String path, Map<String, Object> body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(LocalStack.gateway().url() + path))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", LocalStack.OPERATOR_KEY)
+                .timeout(Duration.ofSeconds(60))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** POSTs and expects 201 Created; returns the body. */
     static JsonNode post(String path, Map<String, Object> body) throws Exception {
         HttpResponse<byte[]> response = send(path, body);

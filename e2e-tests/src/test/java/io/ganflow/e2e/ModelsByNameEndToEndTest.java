@@ -4,6 +4,7 @@ import static io.ganflow.e2e.GatewayApi.JSON;
 import static io.ganflow.e2e.GatewayApi.awaitState;
 import static io.ganflow.e2e.GatewayApi.get;
 import static io.ganflow.e2e.GatewayApi.post;
+import static io.ganflow.e2e.GatewayApi.put;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,9 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalStack.class)
 class ModelsByNameEndToEndTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String IMAGES = "/images?alias=production&class=3&count=4&seed=7";
 
     /** Two short runs of the cGAN (seeds 1 and 2), trained once for every test here. */
@@ -287,18 +284,5 @@ class ModelsByNameEndToEndTest {
                     ? response
                     : null;
         });
-    }
-
-    private static HttpResponse<byte[]> put(String path, Map<String, Object> body, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(LocalStack.gateway().url() + path))
-                .header("Content-Type", "application/json")
-                .header("X-API-Key", LocalStack.OPERATOR_KEY)
-                .timeout(Duration.ofSeconds(60))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

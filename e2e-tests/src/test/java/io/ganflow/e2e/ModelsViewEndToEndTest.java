@@ -2,6 +2,7 @@ package io.ganflow.e2e;
 
 import static io.ganflow.e2e.GatewayApi.JSON;
 import static io.ganflow.e2e.GatewayApi.post;
+import static io.ganflow.e2e.GatewayApi.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,10 +13,6 @@ import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.LocalInfrastructure;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(LocalStack.class)
 class ModelsViewEndToEndTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @Test
     void anOperatorPromotesAndRollsBackAndAMoveMadeMeanwhileIsRefusedNotOverwritten() throws Exception {
         String runId = LocalInfrastructure.unique("ui-model-run");
@@ -47,7 +42,8 @@ class ModelsViewEndToEndTest {
         String model = LocalInfrastructure.unique("ui-model");
         assertEquals(
                 200,
-                put("/api/v1/models/" + model, Map.of("dataset", "fashion-mnist", "family", "cgan-fashion-mnist")));
+                put("/api/v1/models/" + model, Map.of("dataset", "fashion-mnist", "family", "cgan-fashion-mnist"), null)
+                        .statusCode());
         post("/api/v1/models/" + model + "/versions", Map.of("runId", runId, "step", "100"));
         post("/api/v1/models/" + model + "/versions", Map.of("runId", runId, "step", "200"));
 
@@ -80,7 +76,10 @@ class ModelsViewEndToEndTest {
             assertEquals(List.of(), WebPage.seriousAccessibilityViolations(browser));
 
             // someone else moves production while this page still shows the alias as it was
-            assertEquals(200, put("/api/v1/models/" + model + "/aliases/production", Map.of("version", 2)));
+            assertEquals(
+                    200,
+                    put("/api/v1/models/" + model + "/aliases/production", Map.of("version", 2), null)
+                            .statusCode());
             moveInForm(browser, "1", "stale page");
             String refused = wait.until(driver -> {
                 String shown = driver.findElement(By.id("move-problem")).getText();
@@ -127,16 +126,5 @@ class ModelsViewEndToEndTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         return png.toByteArray();
-    }
-
-    private static int put(String path, Map<String, Object> body) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create(LocalStack.gateway().url() + path))
-                                .header("Content-Type", "application/json")
-                                .header("X-API-Key", LocalStack.OPERATOR_KEY)
-                                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .statusCode();
     }
 }
