@@ -2,7 +2,6 @@ package io.ganflow.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * When a new checkpoint of a model's runs becomes an alias' version, judged from its measured quality. Rules are tried
@@ -16,38 +15,6 @@ import java.util.Locale;
  * </pre>
  */
 public record PromotionPolicy(List<Rule> rules) {
-
-    /** The figures a condition may name, and whether more of each is better. */
-    public enum Figure {
-        ACCURACY(true, 0, 1),
-        FCD(false, 0, Double.MAX_VALUE),
-        PRECISION(true, 0, 1),
-        RECALL(true, 0, 1);
-
-        public final boolean higherIsBetter;
-        final double lowest;
-        final double highest;
-
-        Figure(boolean higherIsBetter, double lowest, double highest) {
-            this.higherIsBetter = higherIsBetter;
-            this.lowest = lowest;
-            this.highest = highest;
-        }
-
-        public String jsonName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        /** This figure of a measured checkpoint; null when it was not measured (an unconditional GAN's accuracy). */
-        public Double of(CheckpointQuality quality) {
-            return switch (this) {
-                case ACCURACY -> quality.accuracy();
-                case FCD -> quality.fcd();
-                case PRECISION -> quality.precision();
-                case RECALL -> quality.recall();
-            };
-        }
-    }
 
     /** One rule: move {@code alias} when every condition holds. */
     public record Rule(String alias, List<Condition> when) {}
@@ -93,9 +60,9 @@ public record PromotionPolicy(List<Rule> rules) {
         if (condition == null) {
             return List.of(at + " must be a condition");
         }
-        Figure figure = figure(condition.figure());
+        QualityFigure figure = QualityFigure.named(condition.figure());
         if (figure == null) {
-            return List.of(at + ".figure must be one of accuracy, fcd, precision, recall, was " + condition.figure());
+            return List.of(at + ".figure must be one of " + QualityFigure.names() + ", was " + condition.figure());
         }
         int given = (condition.atLeast() != null ? 1 : 0)
                 + (condition.atMost() != null ? 1 : 0)
@@ -114,14 +81,5 @@ public record PromotionPolicy(List<Rule> rules) {
             return List.of(at + ".beats must name an alias (" + Ids.RULE + "), was " + condition.beats());
         }
         return List.of();
-    }
-
-    public static Figure figure(String name) {
-        for (Figure figure : Figure.values()) {
-            if (figure.jsonName().equals(name)) {
-                return figure;
-            }
-        }
-        return null;
     }
 }

@@ -4,6 +4,7 @@ import io.ganflow.events.AliasMove;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.ModelVersion;
 import io.ganflow.events.PromotionPolicy;
+import io.ganflow.events.QualityFigure;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.events.RunSpec;
 import io.ganflow.gateway.problems.ProblemException;
@@ -88,7 +89,7 @@ public class Promotions {
     private List<String> reasons(String model, PromotionPolicy.Rule rule, CheckpointQuality quality) {
         List<String> reasons = new ArrayList<>();
         for (PromotionPolicy.Condition condition : rule.when()) {
-            PromotionPolicy.Figure figure = PromotionPolicy.figure(condition.figure());
+            QualityFigure figure = QualityFigure.named(condition.figure());
             Double value = figure.of(quality);
             if (value == null) {
                 return null;
@@ -110,7 +111,7 @@ public class Promotions {
                         .map(ModelVersion::quality)
                         .map(figure::of)
                         .orElse(null);
-                if (theirs != null && !(figure.higherIsBetter ? value > theirs : value < theirs)) {
+                if (theirs != null && !figure.better(value, theirs)) {
                     return null;
                 }
                 reasons.add(

@@ -58,12 +58,12 @@ public class SyntheticDatasetResource {
             GenerationLimits limits,
             CheckpointQualities qualities,
             ModelAliases aliases) {
-        this.aliases = aliases;
         this.jobs = jobs;
         this.runs = runs;
         this.store = store;
         this.limits = limits;
         this.qualities = qualities;
+        this.aliases = aliases;
     }
 
     @POST
