@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Trials judged by a study's objective: a trial's value at a rung (its first k measured checkpoints), which trials an
- * early-stopping rule stops there, and which trial is the best. Pure and deterministic: the same figures always give
+ * Trials judged by a study's objective: a trial's value at a rung (its first k measured checkpoints), whether an
+ * early-stopping rule stops it there, and which trial is the best. Pure and deterministic: the same figures always give
  * the same stops and the same best, whatever order they were measured in; ties go to the earlier trial.
  */
 public final class TrialJudge {
@@ -54,28 +52,29 @@ public final class TrialJudge {
     }
 
     /**
-     * The trials (by index) the rule stops at a rung, given the value of every trial judged there. Median: those
-     * worse than the median of all of them. Successive halving: all but the best 1/factor (rounded up).
+     * Whether the rule stops {@code trial} at a rung, judged against the earlier trials' values at the same rung
+     * (trials are judged in index order, so a verdict never waits for a later trial, and is the same however the
+     * trials' checkpoints interleave). Median: it is worse than the median of the earlier ones. Successive halving: it
+     * is not among the best 1/factor (rounded up) of the earlier ones and itself. The first trial always goes on.
      */
-    public static Set<Integer> stopping(StudySpec.EarlyStopping rule, QualityFigure figure, List<Scored> atRung) {
-        List<Scored> bestFirst = new ArrayList<>(atRung);
-        bestFirst.sort(order(figure));
-        Set<Integer> stopped = new TreeSet<>();
-        if (StudySpec.EarlyStopping.MEDIAN.equals(rule.rule())) {
-            double median = median(
-                    bestFirst.stream().mapToDouble(Scored::value).sorted().toArray());
-            for (Scored trial : bestFirst) {
-                if (figure.better(median, trial.value())) {
-                    stopped.add(trial.index());
-                }
-            }
-        } else if (StudySpec.EarlyStopping.SUCCESSIVE_HALVING.equals(rule.rule())) {
-            int kept = (int) Math.ceil(bestFirst.size() / (double) rule.reductionFactor());
-            for (Scored trial : bestFirst.subList(kept, bestFirst.size())) {
-                stopped.add(trial.index());
-            }
+    public static boolean stops(
+            StudySpec.EarlyStopping rule, QualityFigure figure, Scored trial, List<Scored> earlier) {
+        if (earlier.isEmpty()) {
+            return false;
         }
-        return stopped;
+        if (StudySpec.EarlyStopping.MEDIAN.equals(rule.rule())) {
+            double median =
+                    median(earlier.stream().mapToDouble(Scored::value).sorted().toArray());
+            return figure.better(median, trial.value());
+        }
+        if (StudySpec.EarlyStopping.SUCCESSIVE_HALVING.equals(rule.rule())) {
+            List<Scored> all = new ArrayList<>(earlier);
+            all.add(trial);
+            all.sort(order(figure));
+            int kept = (int) Math.ceil(all.size() / (double) rule.reductionFactor());
+            return all.indexOf(trial) >= kept;
+        }
+        return false;
     }
 
     /** The best of the trials' values; ties go to the earlier trial. */

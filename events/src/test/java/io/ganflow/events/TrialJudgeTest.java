@@ -8,7 +8,6 @@ import io.ganflow.events.TrialJudge.Scored;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Stops and the best trial follow from the figures alone, ties going to the earlier trial. */
@@ -38,10 +37,14 @@ class TrialJudgeTest {
                 .boxed()
                 .toList();
         assertEquals(List.of(2, 6, 18), rungs);
-        List<Scored> fcd = List.of(new Scored(0, 40), new Scored(1, 10), new Scored(2, 30), new Scored(3, 20));
-        // ceil(4 / 3) = 2 go on: the two lowest FCDs
-        assertEquals(Set.of(0, 2), TrialJudge.stopping(halving, QualityFigure.FCD, fcd));
-        assertEquals(Set.of(1, 3), TrialJudge.stopping(halving, QualityFigure.ACCURACY, fcd), "higher is better");
+        // each trial against the earlier ones: ceil(n / 3) of them go on
+        assertFalse(TrialJudge.stops(halving, QualityFigure.FCD, new Scored(0, 40), List.of()), "the first goes on");
+        List<Scored> earlier = List.of(new Scored(0, 40), new Scored(1, 10));
+        assertTrue(TrialJudge.stops(halving, QualityFigure.FCD, new Scored(2, 30), earlier), "3rd of 3: 1 goes on");
+        assertFalse(TrialJudge.stops(halving, QualityFigure.FCD, new Scored(2, 5), earlier), "the best of 3");
+        List<Scored> three = List.of(new Scored(0, 40), new Scored(1, 10), new Scored(2, 30));
+        assertFalse(TrialJudge.stops(halving, QualityFigure.FCD, new Scored(3, 20), three), "2nd of 4: 2 go on");
+        assertTrue(TrialJudge.stops(halving, QualityFigure.ACCURACY, new Scored(3, 20), three), "higher is better");
     }
 
     @Test
@@ -49,10 +52,12 @@ class TrialJudgeTest {
         StudySpec.EarlyStopping median = new StudySpec.EarlyStopping("median", 2, null);
         assertFalse(TrialJudge.isRung(median, 1));
         assertTrue(TrialJudge.isRung(median, 2) && TrialJudge.isRung(median, 3));
-        List<Scored> accuracy = List.of(new Scored(0, 0.5), new Scored(1, 0.7), new Scored(2, 0.6), new Scored(3, 0.9));
-        // median 0.65: 0.5 and 0.6 are worse
-        assertEquals(Set.of(0, 2), TrialJudge.stopping(median, QualityFigure.ACCURACY, accuracy));
-        assertEquals(Set.of(), TrialJudge.stopping(median, QualityFigure.ACCURACY, List.of(new Scored(0, 0.1))));
+        List<Scored> earlier = List.of(new Scored(0, 0.5), new Scored(1, 0.7), new Scored(2, 0.9));
+        // the earlier trials' median is 0.7
+        assertTrue(TrialJudge.stops(median, QualityFigure.ACCURACY, new Scored(3, 0.6), earlier));
+        assertFalse(TrialJudge.stops(median, QualityFigure.ACCURACY, new Scored(3, 0.7), earlier), "not worse");
+        assertFalse(TrialJudge.stops(median, QualityFigure.FCD, new Scored(3, 0.6), earlier), "lower FCD is better");
+        assertFalse(TrialJudge.stops(median, QualityFigure.ACCURACY, new Scored(0, 0.1), List.of()));
         assertFalse(TrialJudge.isRung(new StudySpec.EarlyStopping("none", 1, null), 5));
     }
 

@@ -1,0 +1,158 @@
+package io.ganflow.events;
+
+import static io.ganflow.events.StudySpecTest.values;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.ganflow.events.StudyProgress.Decision;
+import io.ganflow.events.StudyProgress.TrialFacts;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A grid of four trials, two at once, halved at measured checkpoints 1, 2, 4 by FCD: what starts, what stops and
+ * which is best follow from the trials' figures alone.
+ */
+class StudyProgressTest {
+
+    private static final StudySpec STUDY = new StudySpec(
+            StudySpec.VERSION,
+            "halved",
+            RunSpec.defaults("halved"),
+            Map.of("seed", values(1, 2, 3, 4)),
+            "grid",
+            null,
+            new StudySpec.Budget(4, 2),
+            new StudySpec.Objective("fcd", "best"),
+            new StudySpec.EarlyStopping("successive-halving", 1, 2),
+            null);
+    private static final List<StudyPlan.Trial> PLAN = StudyPlan.trials(STUDY);
+
+    private static TrialFacts waiting() {
+        return new TrialFacts(null, List.of(), false);
+    }
+
+    private static TrialFacts run(RunStatus.State state, boolean allMeasured, double... fcd) {
+        List<CheckpointQuality> measured = new ArrayList<>();
+        for (int i = 0; i < fcd.length; i++) {
+            measured.add(new CheckpointQuality(
+                    1,
+                    "r",
+                    (i + 1) * 10L,
+                    0,
+                    "fashion-mnist",
+                    "c",
+                    1,
+                    10,
+                    10,
+                    fcd[i],
+                    3.0,
+                    0.5,
+                    List.of(),
+                    0,
+                    List.of(),
+                    0.5,
+                    0.5));
+        }
+        return new TrialFacts(state, measured, allMeasured);
+    }
+
+    private static Decision decide(TrialFacts... facts) {
+        return StudyProgress.decide(STUDY, PLAN, List.of(facts), 0);
+    }
+
+    @Test
+    void theFirstTrialsStartAsTheBudgetAllowsAndTheNextWhenOneEnds() {
+        assertEquals(
+                List.of(0, 1),
+                decide(waiting(), waiting(), waiting(), waiting()).toStart());
+        TrialFacts training = run(RunStatus.State.RUNNING, false, 30);
+        assertEquals(
+                List.of(),
+                decide(training, run(RunStatus.State.PENDING, false), waiting(), waiting())
+                        .toStart());
+        assertEquals(
+                List.of(2),
+                decide(run(RunStatus.State.COMPLETED, true, 30, 28), training, waiting(), waiting())
+                        .toStart());
+    }
+
+    @Test
+    void aTrialOutsideTheBestHalfOfTheTrialsBeforeItStopsAtARungAndTheBestIsChosenOnceAllAreMeasured() {
+        TrialFacts zero = run(RunStatus.State.COMPLETED, true, 30, 28, 27, 26);
+        TrialFacts one = run(RunStatus.State.COMPLETED, true, 20, 18, 17, 16);
+        TrialFacts two = run(RunStatus.State.RUNNING, false, 40, 35);
+        TrialFacts three = run(RunStatus.State.RUNNING, false, 25);
+        Decision decision = decide(zero, one, two, three);
+        // rung 1: trial 2's 40 is third of 20, 30, 40 (2 go on); trial 3's 25 second of four (2 go on)
+        assertEquals(java.util.Set.of(2), decision.toStop().keySet());
+        assertEquals("STOPPING", decision.state().trials().get(2).state());
+        assertEquals(1, decision.state().trials().get(2).stoppedAtRung());
+        assertEquals(40.0, decision.state().trials().get(2).value(), "its value is the rung's");
+        assertEquals("TRAINING", decision.state().trials().get(3).state());
+        assertEquals(StudyState.State.RUNNING, decision.state().state());
+        assertNull(decision.state().bestTrial());
+
+        // all end and are measured: trial 3 is best (its 15 at rung 4 is first of 15, 16, 26), at its best step
+        Decision done = decide(
+                zero,
+                one,
+                run(RunStatus.State.STOPPED, true, 40, 35, 34),
+                run(RunStatus.State.COMPLETED, true, 25, 24, 23, 15));
+        assertEquals(StudyState.State.COMPLETED, done.state().state());
+        assertNull(done.state().trials().get(0).stoppedAtRung(), "the first trial has no one to be judged against");
+        assertEquals(3, done.state().bestTrial(), done.state().toString());
+        assertEquals(15.0, done.state().bestValue());
+        assertEquals(40L, done.state().bestStep());
+        assertEquals("STOPPED", done.state().trials().get(2).state());
+        assertEquals(Map.of(), done.toStop(), "nothing left to stop");
+    }
+
+    @Test
+    void aVerdictWaitsForTheEarlierTrialsAndIsTheSameWhateverOrderTheirFiguresCameIn() {
+        // trial 1 reaches rung 1 before trial 0 is measured there: no verdict yet
+        Decision early = decide(
+                run(RunStatus.State.RUNNING, false), run(RunStatus.State.RUNNING, false, 50), waiting(), waiting());
+        assertEquals(Map.of(), early.toStop());
+        assertNull(early.state().trials().get(1).stoppedAtRung());
+        // once trial 0 is there, the verdict is the one it would have been had trial 0 been first
+        Decision later = decide(
+                run(RunStatus.State.RUNNING, false, 20),
+                run(RunStatus.State.RUNNING, false, 50, 45, 44),
+                waiting(),
+                waiting());
+        assertEquals(1, later.state().trials().get(1).stoppedAtRung());
+        assertEquals(50.0, later.state().trials().get(1).value());
+    }
+
+    @Test
+    void withoutARuleNothingStopsAndTheBestIsTheBestOverAllCheckpoints() {
+        StudySpec unruled = new StudySpec(
+                StudySpec.VERSION,
+                "plain",
+                RunSpec.defaults("plain"),
+                Map.of("seed", values(1, 2)),
+                "grid",
+                null,
+                new StudySpec.Budget(2, 2),
+                new StudySpec.Objective("fcd", "last"),
+                null,
+                null);
+        List<StudyPlan.Trial> plan = StudyPlan.trials(unruled);
+        Decision done = StudyProgress.decide(
+                unruled,
+                plan,
+                List.of(run(RunStatus.State.COMPLETED, true, 90, 10, 30), run(RunStatus.State.COMPLETED, true, 40, 20)),
+                0);
+        assertEquals(1, done.state().bestTrial(), "the last checkpoint counts: 20 beats 30");
+        assertEquals(
+                Collections.nCopies(2, (Integer) null),
+                IntStream.range(0, 2)
+                        .mapToObj(t -> done.state().trials().get(t).stoppedAtRung())
+                        .toList());
+    }
+}
