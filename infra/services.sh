@@ -92,8 +92,24 @@ ensure_api_keys() {
 
 random_key() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
 
+# GAN_TRAINERS=N: N trainers in one consumer group, so that runs (a study's trials) train at once; the first is
+# trainer-service on 8082, the others trainer-service-2, -3, ... on 8182, 8282, ...
+extra_trainers() {
+  local i
+  for ((i = 2; i <= ${GAN_TRAINERS:-1}; i++)); do echo "trainer-service-$i $((8082 + 100 * (i - 1)))"; done
+}
+
+# The extra trainers now running (their pid files), whatever GAN_TRAINERS says now.
+running_extra_trainers() {
+  local pidfile
+  for pidfile in "$STATE"/pids/trainer-service-*.pid; do
+    [ -e "$pidfile" ] && basename "$pidfile" .pid
+  done
+}
+
+# start_service NAME [PORT MODULE]: a service, or another copy of one (an extra trainer) under a name of its own
 start_service() {
-  local name=$1 port=${SERVICE_PORT[$1]}
+  local name=$1 port=${2:-${SERVICE_PORT[$1]}} module=${3:-$1}
   if pid_alive "$name"; then log "$name already runs on port $port"; return; fi
   log "starting $name on port $port"
   # temporary files (synthetic data sets on their way to the store) stay with the rest of the local state
@@ -101,7 +117,7 @@ start_service() {
   # supervised: a service that ends on its own is started again (infra/supervise.sh)
   start_process "$name" "$ROOT/infra/supervise.sh" "$name" java -Xmx1g -XX:+ExitOnOutOfMemoryError -Dai.djl.offline=true \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -Djava.io.tmpdir="$STATE/tmp" \
-    -Dganflow.fashion-mnist.directory="$FASHION_MNIST_DIR" -jar "$(service_jar "$name")"
+    -Dganflow.fashion-mnist.directory="$FASHION_MNIST_DIR" -jar "$(service_jar "$module")"
 }
 
 gan_up() {
@@ -112,7 +128,10 @@ gan_up() {
   export_infra_env
   local name
   for name in "${SERVICES[@]}"; do start_service "$name"; done
+  local extra port
+  while read -r extra port; do [ -n "$extra" ] && start_service "$extra" "$port" trainer-service; done < <(extra_trainers)
   for name in "${SERVICES[@]}"; do wait_for_ready "$name" "${SERVICE_PORT[$name]}"; done
+  while read -r extra port; do [ -n "$extra" ] && wait_for_ready "$extra" "$port"; done < <(extra_trainers)
   local run_id=""
   if [ $# -eq 0 ]; then
     # one default run at a time: follow an unfinished one instead of queueing another behind it (not a reference
@@ -161,15 +180,18 @@ gan_dataset() {
 # it holds and leaves its group; the others finish requests in flight), within the grace period.
 gan_down() {
   local name
-  for name in gateway evaluator-service sampler-service trainer-service dataset-service; do stop_process "$name" "$GRACE_SECONDS"; done
+  for name in gateway evaluator-service sampler-service $(running_extra_trainers) trainer-service dataset-service; do
+    stop_process "$name" "$GRACE_SECONDS"
+  done
   for name in s3proxy kafka; do stop_process "$name"; done
 }
 
 gan_status() {
   local name port
-  for name in kafka s3proxy "${SERVICES[@]}"; do
+  for name in kafka s3proxy "${SERVICES[@]}" $(running_extra_trainers); do
     if pid_alive "$name"; then
       port=${SERVICE_PORT[$name]:-}
+      [[ $name == trainer-service-* ]] && port=$((8082 + 100 * (${name#trainer-service-} - 1)))
       case "$name" in kafka) port=$KAFKA_PORT ;; s3proxy) port=$S3_PORT ;; esac
       printf '%-16s running  pid %-7s port %s\n' "$name" "$(cat "$STATE/pids/$name.pid")" "$port"
     else

@@ -45,6 +45,7 @@ class MalformedRequestCorpusTest {
         badSyntheticDatasetBodies();
         badUploads();
         badModelRequests();
+        badStudies();
         missingWrongAndCrossSiteKeys();
         framesTheHttpLayerRefuses();
 
@@ -125,6 +126,7 @@ class MalformedRequestCorpusTest {
         runTargets.put("GET model", "/api/v1/models/%s");
         runTargets.put("GET model images", "/api/v1/models/%s/images");
         runTargets.put("GET model grid", "/api/v1/models/%s/grid");
+        runTargets.put("GET study", "/api/v1/studies/%s");
         runTargets.put("GET alias", "/api/v1/models/m1/aliases/%s");
         runTargets.put("GET alias history", "/api/v1/models/m1/aliases/%s/history");
         for (String id : badIds) {
@@ -409,6 +411,53 @@ class MalformedRequestCorpusTest {
         }
         add("unregister a version of no model", "DELETE", "/api/v1/models/" + unique() + "/versions/1", null, OPERATOR);
         add("unregister by a reader", "DELETE", model + "/versions/1", null, READER);
+    }
+
+    private void badStudies() {
+        String[] json = {OPERATOR, JSON_TYPE};
+        String rest = "\"method\":\"grid\",\"budget\":{\"maxTrials\":2,\"maxConcurrent\":1},"
+                + "\"objective\":{\"figure\":\"fcd\",\"at\":\"best\"}";
+        String seeds = "\"space\":{\"seed\":{\"values\":[1,2]}}";
+        List<String> bodies = List.of(
+                "{" + rest + "}",
+                "{\"space\":{}," + rest + "}",
+                "{\"space\":{\"seed\":{\"values\":[]}}," + rest + "}",
+                "{\"space\":{\"seed\":{\"values\":[" + "1,".repeat(200) + "1]}}," + rest + "}",
+                "{\"space\":{\"seed\":{\"values\":" + "[1,2,3,4,5,6,7,8,9,10]" + "},\"epochs\":{\"values\":"
+                        + "[1,2,3,4,5,6,7,8,9,10]},\"latentSize\":{\"values\":[1,2,3,4,5,6,7,8,9,10]},"
+                        + "\"batchSize\":{\"values\":[1,2,3,4,5,6,7,8,9,10]},\"beta1\":{\"values\":"
+                        + "[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95]}}," + rest + "}",
+                "{\"space\":{\"colour\":{\"values\":[1]}}," + rest + "}",
+                "{\"space\":{\"learningRate\":{\"min\":0.1,\"max\":0.01}}," + rest + "}",
+                "{\"space\":{\"learningRate\":{\"values\":[\"fast\"]}}," + rest + "}",
+                "{" + seeds + ",\"method\":\"grid\",\"budget\":{\"maxTrials\":0,\"maxConcurrent\":1},"
+                        + "\"objective\":{\"figure\":\"fcd\",\"at\":\"best\"}}",
+                "{" + seeds + ",\"method\":\"grid\",\"budget\":{\"maxTrials\":1000000000,\"maxConcurrent\":1},"
+                        + "\"objective\":{\"figure\":\"fcd\",\"at\":\"best\"}}",
+                "{" + seeds + ",\"method\":\"annealing\",\"budget\":{\"maxTrials\":2,\"maxConcurrent\":1},"
+                        + "\"objective\":{\"figure\":\"fcd\",\"at\":\"best\"}}",
+                "{" + seeds + ",\"method\":\"random\",\"budget\":{\"maxTrials\":2,\"maxConcurrent\":1},"
+                        + "\"objective\":{\"figure\":\"fcd\",\"at\":\"best\"}}",
+                "{" + seeds + ",\"method\":\"grid\",\"budget\":{\"maxTrials\":2,\"maxConcurrent\":1},"
+                        + "\"objective\":{\"figure\":\"beauty\",\"at\":\"best\"}}",
+                "{" + seeds + "," + rest + ",\"earlyStopping\":{\"rule\":\"hyperband\",\"graceCheckpoints\":1}}",
+                "{" + seeds + "," + rest + ",\"earlyStopping\":{\"rule\":\"median\",\"graceCheckpoints\":0}}",
+                "{" + seeds + "," + rest + ",\"studyId\":\"../x\"}",
+                "{" + seeds + "," + rest + ",\"base\":{\"runId\":\"mine\"}}",
+                "{" + seeds + "," + rest + ",\"model\":\"no-such-model\"}",
+                "{" + seeds + "," + rest + ",\"budget\":\"all\"}",
+                "[1]",
+                "{broken");
+        for (int i = 0; i < bodies.size(); i++) {
+            String body = bodies.get(i);
+            add(
+                    "study " + i + " " + body.substring(0, Math.min(body.length(), 80)),
+                    "POST",
+                    "/api/v1/studies",
+                    body,
+                    json);
+        }
+        add("study by a reader", "POST", "/api/v1/studies", "{" + seeds + "," + rest + "}", READER, JSON_TYPE);
     }
 
     private void missingWrongAndCrossSiteKeys() {

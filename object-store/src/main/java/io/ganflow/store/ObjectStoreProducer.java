@@ -63,4 +63,10 @@ public class ObjectStoreProducer {
     ModelRegistryStore modelRegistryStore(ObjectStore store) {
         return new ModelRegistryStore(store);
     }
+
+    @Produces
+    @Singleton
+    StudyStore studyStore(ObjectStore store) {
+        return new StudyStore(store);
+    }
 }

@@ -3,9 +3,11 @@ package io.ganflow.gateway.kafka;
 import io.ganflow.events.AliasMove;
 import io.ganflow.events.ImageBatch;
 import io.ganflow.events.RunStatus;
+import io.ganflow.events.StudyState;
 import io.ganflow.gateway.claims.NameClaims;
 import io.ganflow.gateway.datasets.DatasetNameClaims;
 import io.ganflow.gateway.models.ModelAliasClaims;
+import io.ganflow.gateway.runs.RunIdClaims;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,7 +63,7 @@ public class TopicSetup {
             } else {
                 raisePartitions(admin, ImageBatch.TOPIC, batchPartitions);
             }
-            for (String claims : List.of(DatasetNameClaims.TOPIC, ModelAliasClaims.TOPIC)) {
+            for (String claims : List.of(DatasetNameClaims.TOPIC, ModelAliasClaims.TOPIC, RunIdClaims.TOPIC)) {
                 if (!existing.contains(claims)) {
                     admin.createTopics(List.of(new NewTopic(claims, 1, (short) 1)
                                     .configs(Map.of(
@@ -71,7 +73,7 @@ public class TopicSetup {
                             .get();
                 }
             }
-            for (String compacted : List.of(RunStatus.TOPIC, AliasMove.TOPIC)) {
+            for (String compacted : List.of(RunStatus.TOPIC, AliasMove.TOPIC, StudyState.TOPIC)) {
                 compacted(admin, existing, compacted);
             }
         } catch (Exception e) {

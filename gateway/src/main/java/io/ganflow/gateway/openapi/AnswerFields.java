@@ -12,6 +12,7 @@ import io.ganflow.events.ReferenceClassifierChoice;
 import io.ganflow.events.RegisteredModel;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunSpecLimits;
+import io.ganflow.events.StudyState;
 import io.ganflow.events.TrainingMetrics;
 import io.ganflow.gateway.checkpoints.CheckpointView;
 import io.ganflow.gateway.models.ModelResource;
@@ -65,7 +66,9 @@ public class AnswerFields implements OASFilter {
             ModelResource.ModelView.class,
             PromotionPolicy.class,
             PromotionPolicy.Rule.class,
-            PromotionPolicy.Condition.class);
+            PromotionPolicy.Condition.class,
+            StudyState.class,
+            StudyState.Trial.class);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = ApiDocument.DATASETS, description = "Data sets runs train on, built in or uploaded"),
             @Tag(name = ApiDocument.SYNTHETIC, description = "Synthetic labelled data sets, made as jobs"),
             @Tag(name = ApiDocument.SESSION, description = "The web UI's sign-in cookie"),
-            @Tag(name = ApiDocument.MODELS, description = "Registered models: versions, aliases, serving by name")
+            @Tag(name = ApiDocument.MODELS, description = "Registered models: versions, aliases, serving by name"),
+            @Tag(name = ApiDocument.STUDIES, description = "Studies: many runs from one request, stopped by quality")
         })
 @SecurityScheme(
         securitySchemeName = ApiDocument.API_KEY,
@@ -52,6 +53,7 @@ public class ApiDocument extends Application {
     public static final String SYNTHETIC = "synthetic-datasets";
     public static final String SESSION = "session";
     public static final String MODELS = "models";
+    public static final String STUDIES = "studies";
 
     static final String API_KEY = "apiKey";
 }

@@ -29,7 +29,8 @@ public record CreateSyntheticDataset(
                         "a registered model, instead of runId: its alias' version answers, and the job records it")
         String model,
 
-        @Schema(description = "the model's alias", defaultValue = AliasMove.PRODUCTION)
+        // no schema default: generated clients would send it with every request, naming a run too
+        @Schema(description = "the model's alias (only with model); " + AliasMove.PRODUCTION + " when absent")
         String alias,
 
         @Schema(

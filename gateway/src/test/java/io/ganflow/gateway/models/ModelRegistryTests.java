@@ -1,5 +1,6 @@
 package io.ganflow.gateway.models;
 
+import static io.ganflow.testing.Measurements.measured;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -317,27 +318,6 @@ class ModelRegistryTests {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static CheckpointQuality measured(String runId, long step, double fcd, double accuracy) {
-        return new CheckpointQuality(
-                CheckpointQuality.VERSION,
-                runId,
-                step,
-                0,
-                "fashion-mnist",
-                "classifier-fashion-mnist",
-                1407,
-                1000,
-                10000,
-                fcd,
-                3.2,
-                accuracy,
-                java.util.Collections.nCopies(10, accuracy),
-                System.currentTimeMillis(),
-                List.of(),
-                0.7,
-                0.6);
     }
 
     private static io.restassured.response.ValidatableResponse register(String name) {

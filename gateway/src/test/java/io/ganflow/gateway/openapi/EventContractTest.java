@@ -14,6 +14,7 @@ import io.ganflow.events.DeadLetter;
 import io.ganflow.events.Json;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
+import io.ganflow.events.StudyState;
 import io.ganflow.events.SyntheticDatasetRequest;
 import io.ganflow.events.SyntheticDatasetResult;
 import io.ganflow.events.SyntheticDatasetScore;
@@ -44,7 +45,8 @@ class EventContractTest {
             TrainingMetrics.TOPIC, TrainingMetrics.class,
             CheckpointEvent.TOPIC, CheckpointEvent.class,
             CheckpointQuality.TOPIC, CheckpointQuality.class,
-            AliasMove.TOPIC, AliasMove.class);
+            AliasMove.TOPIC, AliasMove.class,
+            StudyState.TOPIC, StudyState.class);
 
     static final String SAMPLER_DEAD_LETTERS = DeadLetter.topicFor("sampler-service");
 
@@ -133,7 +135,23 @@ class EventContractTest {
                 AliasMove.TOPIC,
                 List.of(
                         new AliasMove(1, "clothes", "production", 1, null, 1, "policy", "accuracy 0.91 >= 0.85", 5L),
-                        new AliasMove(1, "clothes", "production", 2, 1, 2, "operator key-0123456789ab", "", 6L)));
+                        new AliasMove(1, "clothes", "production", 2, 1, 2, "operator key-0123456789ab", "", 6L)),
+                StudyState.TOPIC,
+                List.of(new StudyState(
+                        1,
+                        "study-1",
+                        StudyState.State.COMPLETED,
+                        List.of(
+                                new StudyState.Trial(
+                                        0, "study-1-t0", Map.of("seed", 1), "COMPLETED", 2, 12.5, null, null),
+                                new StudyState.Trial(
+                                        1, "study-1-t1", Map.of("seed", 2), "STOPPED", 1, 40.0, 1, "median: ...")),
+                        0,
+                        20L,
+                        12.5,
+                        null,
+                        "best: trial 0 {seed=1}",
+                        7L)));
         assertEquals(RECORDS.keySet(), messages.keySet());
         messages.forEach((topic, records) -> records.forEach(record -> {
             List<String> problems = CONTRACT.valueProblems(topic, Json.write(record));

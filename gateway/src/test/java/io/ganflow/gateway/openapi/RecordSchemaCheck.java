@@ -131,7 +131,7 @@ final class RecordSchemaCheck {
         if (List.class.isAssignableFrom(raw)) {
             return "array";
         }
-        if (raw.isRecord()) {
+        if (raw.isRecord() || java.util.Map.class.isAssignableFrom(raw)) {
             return "object";
         }
         throw new IllegalArgumentException("no JSON type is known for " + raw);

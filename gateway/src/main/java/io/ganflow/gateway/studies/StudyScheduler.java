@@ -1,0 +1,223 @@
+package io.ganflow.gateway.studies;
+
+import io.ganflow.events.CheckpointQuality;
+import io.ganflow.events.RunStatus;
+import io.ganflow.events.StudyPlan;
+import io.ganflow.events.StudyProgress;
+import io.ganflow.events.StudySpec;
+import io.ganflow.events.StudyState;
+import io.ganflow.gateway.models.ModelRegistry;
+import io.ganflow.gateway.problems.ProblemException;
+import io.ganflow.gateway.quality.CheckpointQualities;
+import io.ganflow.gateway.runs.RunDirectory;
+import io.ganflow.gateway.runs.RunLauncher;
+import io.ganflow.gateway.runs.RunView;
+import io.ganflow.store.StudyStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs studies on the pipeline that exists: every few seconds, for each study not yet completed, it gathers what is
+ * known of its trials' runs (their states, their measured checkpoints), asks {@link StudyProgress} what to do, and
+ * does it: starts trials as the budget allows (ordinary runs, through {@link RunLauncher}), stops those their rule
+ * stopped, and once the study is complete registers the best checkpoint as a version of the study's model. What it
+ * decides follows from the facts alone, so a gateway that starts again (or a second replica) decides the same, and a
+ * trial's run id is claimed before it starts: none starts twice. Its state goes to the store and on the compacted
+ * {@code studies} topic.
+ */
+@ApplicationScoped
+public class StudyScheduler {
+
+    private static final Logger LOG = Logger.getLogger(StudyScheduler.class);
+
+    private final StudyStore studies;
+    private final RunDirectory runs;
+    private final CheckpointQualities qualities;
+    private final RunLauncher launcher;
+    private final ModelRegistry models;
+    private final Emitter<Record<String, StudyState>> states;
+    private final Duration every;
+    private final Set<String> completed = ConcurrentHashMap.newKeySet();
+    private final Map<String, StudyState> published = new ConcurrentHashMap<>();
+    private ScheduledExecutorService ticker;
+
+    public StudyScheduler(
+            StudyStore studies,
+            RunDirectory runs,
+            CheckpointQualities qualities,
+            RunLauncher launcher,
+            ModelRegistry models,
+            @Channel(StudyState.TOPIC) Emitter<Record<String, StudyState>> states,
+            @ConfigProperty(name = "ganflow.gateway.study-tick", defaultValue = "2s") Duration every) {
+        this.studies = studies;
+        this.runs = runs;
+        this.qualities = qualities;
+        this.launcher = launcher;
+        this.models = models;
+        this.states = states;
+        this.every = every;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "study-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(this::tick, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    private void tick() {
+        try {
+            for (String studyId : studies.studyIds()) {
+                if (!completed.contains(studyId)) {
+                    advance(studyId);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the store or the broker is away: the next tick tries again
+            LOG.warnf("studies not advanced: %s", e.getMessage());
+        }
+    }
+
+    /** Moves the study on: what its trials' facts call for, done; returns where it stands. */
+    public synchronized Optional<StudyState> advance(String studyId) {
+        Optional<StudySpec> spec = studies.spec(studyId);
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StudyPlan.Trial> plan = StudyPlan.trials(spec.get());
+        StudyProgress.Decision decision = decide(spec.get(), plan);
+        decision.toStop().forEach((index, reason) -> stop(plan.get(index).runId(), studyId, reason));
+        for (int index : decision.toStart()) {
+            start(plan.get(index));
+        }
+        if (!decision.toStop().isEmpty() || !decision.toStart().isEmpty()) {
+            decision = decide(spec.get(), plan); // the state as it is after what was just done
+        }
+        StudyState state = withRegistration(spec.get(), decision.state());
+        record(state);
+        return Optional.of(state);
+    }
+
+    private StudyProgress.Decision decide(StudySpec spec, List<StudyPlan.Trial> plan) {
+        List<StudyProgress.TrialFacts> facts = new ArrayList<>();
+        for (StudyPlan.Trial trial : plan) {
+            facts.add(facts(trial.runId()));
+        }
+        return StudyProgress.decide(spec, plan, facts, System.currentTimeMillis());
+    }
+
+    private StudyProgress.TrialFacts facts(String runId) {
+        Optional<RunView> run = runs.get(runId);
+        if (run.isEmpty()) {
+            // a trial the store knows but this gateway has not heard of yet counts as started (it has a spec)
+            return new StudyProgress.TrialFacts(
+                    launcher.exists(runId) ? RunStatus.State.PENDING : null, List.of(), false);
+        }
+        List<CheckpointQuality> measured = qualities.of(runId);
+        long latest = run.get().latestCheckpointStep();
+        boolean allMeasured = latest < 0 || measured.stream().anyMatch(q -> q.step() == latest);
+        return new StudyProgress.TrialFacts(RunStatus.State.valueOf(run.get().state()), measured, allMeasured);
+    }
+
+    private void start(StudyPlan.Trial trial) {
+        try {
+            launcher.start(trial.spec());
+            LOG.infof("study trial %s started: %s", trial.runId(), trial.settings());
+        } catch (ProblemException e) {
+            // 409: another replica (or an earlier tick) started it; 503: the broker is away, the next tick tries again
+            LOG.infof("study trial %s not started now: %s", trial.runId(), e.getMessage());
+        }
+    }
+
+    private void stop(String runId, String studyId, String reason) {
+        try {
+            launcher.stop(runId, "stopped by study " + studyId + ": " + reason);
+            LOG.infof("study trial %s stopped: %s", runId, reason);
+        } catch (ProblemException e) {
+            LOG.infof("study trial %s not stopped now: %s", runId, e.getMessage());
+        }
+    }
+
+    /** A completed study's best checkpoint, registered once as a version of its model (when it names one). */
+    private StudyState withRegistration(StudySpec spec, StudyState state) {
+        if (state.state() != StudyState.State.COMPLETED || spec.model() == null || state.bestTrial() == null) {
+            return state;
+        }
+        Integer registered =
+                studies.state(spec.studyId()).map(StudyState::registeredVersion).orElse(null);
+        String message = state.message();
+        if (registered == null) {
+            String runId = StudyPlan.trialRunId(spec.studyId(), state.bestTrial());
+            try {
+                registered = models.versionOf(
+                                spec.model(),
+                                qualities.of(runId).stream()
+                                        .filter(q -> q.step() == state.bestStep())
+                                        .findFirst()
+                                        .orElseThrow())
+                        .number();
+            } catch (RuntimeException e) {
+                message = message + "; not registered as a version of " + spec.model() + ": " + e.getMessage();
+            }
+        }
+        return new StudyState(
+                state.version(),
+                state.studyId(),
+                state.state(),
+                state.trials(),
+                state.bestTrial(),
+                state.bestStep(),
+                state.bestValue(),
+                registered,
+                message,
+                state.updatedMillis());
+    }
+
+    /** Saves and publishes the state when it changed (its time aside). */
+    private void record(StudyState state) {
+        StudyState before = published.get(state.studyId());
+        if (before == null || !sameBut(before, state)) {
+            studies.save(state);
+            states.send(Record.of(state.studyId(), state));
+            published.put(state.studyId(), state);
+        }
+        if (state.state() == StudyState.State.COMPLETED
+                && (state.registeredVersion() != null
+                        || studies.spec(state.studyId()).map(StudySpec::model).isEmpty())) {
+            completed.add(state.studyId());
+        }
+    }
+
+    private static boolean sameBut(StudyState a, StudyState b) {
+        return a.state() == b.state()
+                && a.trials().equals(b.trials())
+                && Objects.equals(a.bestTrial(), b.bestTrial())
+                && Objects.equals(a.registeredVersion(), b.registeredVersion());
+    }
+}
