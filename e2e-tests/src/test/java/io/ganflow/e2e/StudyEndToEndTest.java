@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A grid study of four short trials with two trainers, on the real stack: trials train two at once, the evaluator
@@ -82,6 +85,25 @@ class StudyEndToEndTest {
         }
         assertEquals(expected.bestTrial(), done.get("bestTrial").asInt(), done.toString());
         assertTrue(done.get("message").asText().startsWith("best: trial "), done.toString());
+        // the study's page: trials, the objective against the setting, no serious accessibility violation
+        ChromeDriver browser = Browser.start();
+        try {
+            browser.get(LocalStack.gateway().url() + "/#key=" + LocalStack.OPERATOR_KEY);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(driver -> !driver.findElements(By.id("role")).isEmpty());
+            browser.get(LocalStack.gateway().url() + "/#/studies/" + studyId);
+            wait.until(driver ->
+                    driver.findElements(By.cssSelector("#trials tbody tr")).size() == 4);
+            assertTrue(browser.findElement(By.id("study-message")).getText().startsWith("best: trial"));
+            assertEquals(
+                    1,
+                    browser.findElements(By.cssSelector(".objective-plot circle.best"))
+                            .size());
+            WebPage.screenshot(browser, "study", 1600);
+            assertEquals(List.of(), WebPage.seriousAccessibilityViolations(browser));
+        } finally {
+            browser.quit();
+        }
         System.out.printf(
                 "study of 4 trials on 2 trainers: %.1f min; stops %s; best trial %d, FCD %.2f at step %d%n",
                 minutes,

@@ -136,6 +136,7 @@ class WebUiEndToEndTest {
                             "#/compare?runs=" + RUN_IDS.get(1) + "," + RUN_IDS.get(2) + "&smoothing=0.8&x=relative",
                             "#chart-lossD canvas"),
                     new View("models", "#/models", "#models-title"),
+                    new View("studies", "#/studies", "#studies-title"),
                     new View("datasets", "#/datasets", "#datasets tbody tr"),
                     new View("synthetic", "#/synthetic", "#synthetic-title"));
             List<String> problems = new ArrayList<>();
