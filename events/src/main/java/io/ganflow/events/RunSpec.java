@@ -42,6 +42,24 @@ public record RunSpec(
         return new RunSpec(runId, CGAN_FASHION_MNIST, FASHION_MNIST, 10, 128, 2e-4, 0.5, 0.999, 100, 100, 10, 42L, 0);
     }
 
+    /** This spec for another run: a study's trial, say. */
+    public RunSpec withRunId(String newRunId) {
+        return new RunSpec(
+                newRunId,
+                model,
+                dataset,
+                epochs,
+                batchSize,
+                learningRate,
+                beta1,
+                beta2,
+                latentSize,
+                checkpointEverySteps,
+                metricsEverySteps,
+                seed,
+                datasetLimit);
+    }
+
     /** The reasons this spec cannot run with the built-in data sets, empty when it can. */
     public List<String> problems() {
         return problems(Catalog::dataset);

@@ -34,7 +34,7 @@ public final class StudyPlan {
         List<Trial> trials = new ArrayList<>();
         for (Map<String, Object> point : points) {
             int index = trials.size();
-            RunSpec spec = withRunId(study.base(), trialRunId(study.studyId(), index));
+            RunSpec spec = study.base().withRunId(trialRunId(study.studyId(), index));
             for (Map.Entry<String, Object> setting : point.entrySet()) {
                 spec = StudySetting.named(setting.getKey()).orElseThrow().apply(spec, setting.getValue());
             }
@@ -114,22 +114,5 @@ public final class StudyPlan {
         }
         // a learning rate's open bound: a draw never lands on it
         return setting.range != null && !setting.range.admits(value) ? (min + max) / 2 : value;
-    }
-
-    private static RunSpec withRunId(RunSpec spec, String runId) {
-        return new RunSpec(
-                runId,
-                spec.model(),
-                spec.dataset(),
-                spec.epochs(),
-                spec.batchSize(),
-                spec.learningRate(),
-                spec.beta1(),
-                spec.beta2(),
-                spec.latentSize(),
-                spec.checkpointEverySteps(),
-                spec.metricsEverySteps(),
-                spec.seed(),
-                spec.datasetLimit());
     }
 }

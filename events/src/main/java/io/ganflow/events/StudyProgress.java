@@ -65,7 +65,10 @@ public final class StudyProgress {
                     ? null
                     : String.format(
                             "%s: at measured checkpoint %d its %s was %s",
-                            study.earlyStopping().rule(), stoppedAt[t], figure.jsonName(), value.orElse(null));
+                            study.earlyStopping().rule(),
+                            stoppedAt[t],
+                            figure.jsonName(),
+                            value.map(v -> String.format("%.4f", v)).orElse("not measured"));
             if (stoppedAt[t] != null && fact.started() && !fact.ended()) {
                 toStop.put(t, reason);
             }

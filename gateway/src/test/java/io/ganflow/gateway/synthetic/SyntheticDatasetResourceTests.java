@@ -20,6 +20,7 @@ import io.ganflow.store.ObjectStore;
 import io.ganflow.store.QualityStore;
 import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
+import io.ganflow.testing.Measurements;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -297,21 +298,6 @@ class SyntheticDatasetResourceTests {
     }
 
     private static CheckpointQuality measured(String runId, long step, double fcd) {
-        return new CheckpointQuality(
-                CheckpointQuality.VERSION,
-                runId,
-                step,
-                0,
-                "fashion-mnist",
-                "classifier-fashion-mnist",
-                1407,
-                1000,
-                10000,
-                fcd,
-                3.3,
-                0.87,
-                Collections.nCopies(10, 0.87),
-                1L,
-                null);
+        return Measurements.measured(runId, step, fcd, 0.87);
     }
 }
