@@ -66,7 +66,7 @@ public class RunLauncher {
         if (!problems.isEmpty()) {
             throw new ProblemException(400, "Invalid run", String.join("; ", problems));
         }
-        NameClaims.Claim claim = claims.claim(spec.runId()).orElseThrow(() -> taken(spec.runId()));
+        NameClaims.Claim claim = claim(spec.runId());
         try {
             if (exists(spec.runId())) {
                 throw taken(spec.runId());
@@ -81,6 +81,27 @@ public class RunLauncher {
         directory.record(pending);
         statuses.send(Record.of(spec.runId(), pending));
         return directory.get(spec.runId()).orElseThrow();
+    }
+
+    /** The run id, held for this start: 409 when another start holds it, 503 (naming the run) when Kafka is away. */
+    private NameClaims.Claim claim(String runId) {
+        try {
+            return claims.claim(runId).orElseThrow(() -> taken(runId));
+        } catch (ProblemException e) {
+            if (e.status() != 503) {
+                throw e;
+            }
+            LOG.warnf("run=%s not started: its id could not be claimed: %s", runId, e.getMessage());
+            throw notStarted(runId);
+        }
+    }
+
+    private static ProblemException notStarted(String runId) {
+        return new ProblemException(
+                503,
+                "Service unavailable",
+                "run " + runId + " was not started: Kafka did not take its start command in time; try again",
+                Map.of("Retry-After", "10"));
     }
 
     private static ProblemException taken(String runId) {
@@ -131,10 +152,6 @@ public class RunLauncher {
             LOG.warnf("run=%s could not be forgotten (a trainer may start it later): %s", spec.runId(), e.getMessage());
         }
         LOG.warnf("run=%s not started: the broker did not take its start command: %s", spec.runId(), cause);
-        return new ProblemException(
-                503,
-                "Service unavailable",
-                "run " + spec.runId() + " was not started: Kafka did not take its start command in time; try again",
-                Map.of("Retry-After", "10"));
+        return notStarted(spec.runId());
     }
 }
