@@ -92,15 +92,23 @@ public class StudyScheduler {
     }
 
     private void tick() {
+        List<String> ids;
         try {
-            for (String studyId : studies.studyIds()) {
-                if (!completed.contains(studyId)) {
-                    advance(studyId);
-                }
-            }
+            ids = studies.studyIds();
         } catch (RuntimeException e) {
-            // the store or the broker is away: the next tick tries again
-            LOG.warnf("studies not advanced: %s", e.getMessage());
+            LOG.warnf("studies not advanced: the store cannot list them: %s", e.getMessage());
+            return; // the next tick tries again
+        }
+        for (String studyId : ids) {
+            if (completed.contains(studyId)) {
+                continue;
+            }
+            try {
+                advance(studyId);
+            } catch (RuntimeException e) {
+                // one study that cannot be read or moved on (a damaged record, the broker away) never holds up the rest
+                LOG.warnf("study=%s not advanced: %s", studyId, e.getMessage());
+            }
         }
     }
 

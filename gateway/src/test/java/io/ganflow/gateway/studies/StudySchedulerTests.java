@@ -50,6 +50,9 @@ class StudySchedulerTests {
 
     @Test
     void trialsStartAsTheBudgetAllowsStopAtTheirRungAndTheBestIsNamed() throws Exception {
+        // a damaged study record beside it (sorted first) holds nothing up
+        LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
+                .put("studies/aaa-damaged/spec.json", "{\"version\":1,".getBytes(), "application/json");
         String study = LocalInfrastructure.unique("grid");
         given().contentType("application/json")
                 .body(gridOfFourSeeds(study))
