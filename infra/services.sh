@@ -132,6 +132,12 @@ gan_up() {
   while read -r extra port; do [ -n "$extra" ] && start_service "$extra" "$port" trainer-service; done < <(extra_trainers)
   for name in "${SERVICES[@]}"; do wait_for_ready "$name" "${SERVICE_PORT[$name]}"; done
   while read -r extra port; do [ -n "$extra" ] && wait_for_ready "$extra" "$port"; done < <(extra_trainers)
+  if [ "${GAN_RUN:-1}" = 0 ]; then
+    # GAN_RUN=0: the stack alone, no default run (for studies and benchmarks that start their own)
+    printf '\n  ganflow is up. Web UI: %s/#key=%s\n  Logs: %s/logs   Stop everything: ./gan down\n\n' \
+      "$GATEWAY_URL" "$OPERATOR_KEY" "$STATE"
+    return 0
+  fi
   local run_id=""
   if [ $# -eq 0 ]; then
     # one default run at a time: follow an unfinished one instead of queueing another behind it (not a reference

@@ -93,7 +93,7 @@ class ChaosEndToEndTest {
         assertTrue(retrained <= 7, "a SIGKILL costs at most one checkpoint interval (7 steps), not " + retrained);
 
         trainsOn(runId);
-        ServiceProcess trainer = holderOf(runId);
+        ServiceProcess trainer = LocalStack.trainerOf(runId);
         long outageStarted = System.nanoTime();
         InfrastructureProcesses.stopStore();
         Eventually.within(
@@ -170,7 +170,7 @@ class ChaosEndToEndTest {
      * the new one resumed from (its log).
      */
     private static long moved(String runId, String fault, TrainerFault injection) throws Exception {
-        ServiceProcess holder = holderOf(runId);
+        ServiceProcess holder = LocalStack.trainerOf(runId);
         String resumed = "run=" + runId + " resuming from checkpoint at step ";
         java.util.Map<ServiceProcess, Long> resumedBefore = new java.util.HashMap<>();
         for (ServiceProcess trainer : LocalStack.trainers()) {
@@ -194,25 +194,6 @@ class ChaosEndToEndTest {
                 "chaos: %s at step %d: resumed from step %d, training again after %.1f s; %d steps trained again%n",
                 fault, lastTrained, resumedFrom, (System.nanoTime() - started) / 1e9, lastTrained - resumedFrom);
         return lastTrained - resumedFrom;
-    }
-
-    /** The trainer that trains the run now: the one whose log gains lines about its steps. */
-    private static ServiceProcess holderOf(String runId) throws Exception {
-        String marker = "run=" + runId + " epoch=";
-        return Eventually.within(Duration.ofMinutes(2), "a trainer training " + runId, () -> {
-            List<ServiceProcess> trainers = LocalStack.trainers();
-            long[] before = new long[trainers.size()];
-            for (int i = 0; i < trainers.size(); i++) {
-                before[i] = trainers.get(i).logLinesContaining(marker);
-            }
-            Thread.sleep(3_000);
-            for (int i = 0; i < trainers.size(); i++) {
-                if (trainers.get(i).logLinesContaining(marker) > before[i]) {
-                    return trainers.get(i);
-                }
-            }
-            return null;
-        });
     }
 
     private static int status(String url) throws Exception {

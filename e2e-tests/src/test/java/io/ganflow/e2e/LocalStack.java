@@ -77,6 +77,25 @@ public final class LocalStack implements BeforeAllCallback, ExtensionContext.Sto
         return List.copyOf(TRAINERS);
     }
 
+    /** The trainer that trains the run now: the one whose log gains lines about its steps. */
+    static ServiceProcess trainerOf(String runId) throws Exception {
+        String marker = "run=" + runId + " epoch=";
+        return Eventually.within(Duration.ofMinutes(2), "a trainer training " + runId, () -> {
+            List<ServiceProcess> trainers = trainers();
+            long[] before = new long[trainers.size()];
+            for (int i = 0; i < trainers.size(); i++) {
+                before[i] = trainers.get(i).logLinesContaining(marker);
+            }
+            Thread.sleep(3_000);
+            for (int i = 0; i < trainers.size(); i++) {
+                if (trainers.get(i).logLinesContaining(marker) > before[i]) {
+                    return trainers.get(i);
+                }
+            }
+            return null;
+        });
+    }
+
     /** Ends the service at once (SIGKILL): no shutdown hooks, nothing flushed. */
     static void kill(ServiceProcess service) throws InterruptedException {
         service.kill();

@@ -1,26 +1,37 @@
 package io.ganflow.e2e;
 
 import static io.ganflow.e2e.GatewayApi.JSON;
+import static io.ganflow.e2e.GatewayApi.awaitState;
+import static io.ganflow.e2e.GatewayApi.awaitStep;
 import static io.ganflow.e2e.GatewayApi.get;
+import static io.ganflow.e2e.GatewayApi.post;
 import static io.ganflow.e2e.GatewayApi.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ganflow.events.CheckpointManifest;
 import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.Json;
+import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.StudyPlan;
 import io.ganflow.events.StudyProgress;
 import io.ganflow.events.StudySpec;
 import io.ganflow.events.StudyState;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.testing.KafkaTestClient;
 import io.ganflow.testing.LocalInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,18 +40,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A grid study of four short trials with two trainers, on the real stack: trials train two at once, the evaluator
  * measures them, successive halving stops those it should, and the result names the best. What the gateway decided
- * is checked against the rule itself, applied to the figures the trials really got.
+ * is checked against the rule itself, applied to the figures the trials really got. The same study is then run again
+ * through a trainer killed and the gateway restarted: the same trials, stops and result, no trial started twice, and
+ * each finished trial's weights those of the same run trained alone.
  */
 @ExtendWith(LocalStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudyEndToEndTest {
 
-    @Test
-    void fourTrialsOnTwoTrainersStopAsTheRuleSaysGivenTheirFiguresAndTheBestIsNamed() throws Exception {
-        if (LocalStack.trainers().size() < 2) {
-            LocalStack.addTrainer();
-        }
-        String studyId = LocalInfrastructure.unique("study");
-        Map<String, Object> request = Map.of(
+    private static final List<String> PARTS = List.of(
+            "generator.params", "discriminator.params", "generator-optimizer.state", "discriminator-optimizer.state");
+
+    /** The undisturbed study's result, which the one run through faults must repeat. */
+    private static JsonNode undisturbed;
+
+    private static Map<String, Object> request(String studyId) {
+        return Map.of(
                 "studyId", studyId,
                 "base", Map.of("epochs", 1, "batchSize", 50, "datasetLimit", 1000, "checkpointEverySteps", 5),
                 "space", Map.of("seed", Map.of("values", List.of(1, 2, 3, 4))),
@@ -48,15 +63,19 @@ class StudyEndToEndTest {
                 "budget", Map.of("maxTrials", 4, "maxConcurrent", 2),
                 "objective", Map.of("figure", "fcd", "at", "best"),
                 "earlyStopping", Map.of("rule", "successive-halving", "graceCheckpoints", 1, "reductionFactor", 2));
-        long started = System.nanoTime();
-        HttpResponse<byte[]> created = send("/api/v1/studies", request);
-        assertEquals(201, created.statusCode(), new String(created.body()));
+    }
 
-        JsonNode done = Eventually.within(Duration.ofMinutes(12), "study " + studyId + " completed", () -> {
-            JsonNode study = JSON.readTree(get("/api/v1/studies/" + studyId).body());
-            return study.get("state").asText().equals("COMPLETED") ? study : null;
-        });
+    @Test
+    @Order(1)
+    void fourTrialsOnTwoTrainersStopAsTheRuleSaysGivenTheirFiguresAndTheBestIsNamed() throws Exception {
+        twoTrainers();
+        String studyId = LocalInfrastructure.unique("study");
+        Map<String, Object> request = request(studyId);
+        long started = System.nanoTime();
+        create(request);
+        JsonNode done = awaitCompleted(studyId);
         double minutes = (System.nanoTime() - started) / 60e9;
+        undisturbed = done;
 
         // the rule, applied here to the figures the trials really got, decides what the gateway decided
         StudySpec spec = Json.read(JSON.writeValueAsString(specOf(request)), StudySpec.class);
@@ -71,7 +90,9 @@ class StudyEndToEndTest {
                 measured.add(Json.read(JSON.writeValueAsString(checkpoint), CheckpointQuality.class));
             }
             facts.add(new StudyProgress.TrialFacts(
-                    RunStatus.State.valueOf(run.get("state").asText()), measured, true));
+                    RunStatus.State.valueOf(run.get("state").asText()),
+                    measured,
+                    run.get("latestCheckpointStep").asLong()));
         }
         StudyState expected = StudyProgress.decide(spec, plan, facts, 0).state();
         for (int t = 0; t < plan.size(); t++) {
@@ -95,6 +116,9 @@ class StudyEndToEndTest {
             wait.until(driver ->
                     driver.findElements(By.cssSelector("#trials tbody tr")).size() == 4);
             assertTrue(browser.findElement(By.id("study-message")).getText().startsWith("best: trial"));
+            assertTrue(browser.findElement(By.id("study-objective"))
+                    .getText()
+                    .contains("FCD at its best checkpoint (lower is better)"));
             assertEquals(
                     1,
                     browser.findElements(By.cssSelector(".objective-plot circle.best"))
@@ -111,6 +135,118 @@ class StudyEndToEndTest {
                 done.get("bestTrial").asInt(),
                 done.get("bestValue").asDouble(),
                 done.get("bestStep").asLong());
+    }
+
+    @Test
+    @Order(2)
+    void theSameStudyThroughATrainerKillAndAGatewayRestartEndsAlikeStartsNoTrialTwiceAndTrainsEachAsAlone()
+            throws Exception {
+        JsonNode reference = undisturbed;
+        if (reference == null) { // this test alone: the undisturbed study first
+            twoTrainers();
+            String first = LocalInfrastructure.unique("study");
+            create(request(first));
+            reference = awaitCompleted(first);
+        }
+        twoTrainers();
+        String studyId = LocalInfrastructure.unique("study");
+        create(request(studyId));
+
+        // the gateway killed while the first trials train, and started again
+        awaitStep(studyId + "-t0", 2, Duration.ofMinutes(3));
+        LocalStack.killAndRestartGateway();
+        // then a trainer killed while it trains a trial, another in its place
+        String training = Eventually.within(Duration.ofMinutes(3), "a trial in mid-training", () -> {
+            for (JsonNode trial : study(studyId).get("trials")) {
+                JsonNode run = GatewayApi.run(trial.get("runId").asText());
+                if (run != null
+                        && run.get("state").asText().equals("RUNNING")
+                        && run.get("step").asLong() >= 1
+                        && run.get("step").asLong() <= 12) {
+                    return run.get("runId").asText();
+                }
+            }
+            return null;
+        });
+        ServiceProcess holder = LocalStack.trainerOf(training);
+        long step = GatewayApi.run(training).get("step").asLong();
+        LocalStack.kill(holder);
+        LocalStack.addTrainer();
+        System.out.printf(
+                "study: the gateway restarted, then the trainer of %s killed at its step %d%n", training, step);
+
+        JsonNode done = awaitCompleted(studyId);
+        for (int t = 0; t < 4; t++) {
+            JsonNode expected = reference.get("trials").get(t);
+            JsonNode actual = done.get("trials").get(t);
+            for (String field : List.of("settings", "state", "stoppedAtRung", "value")) {
+                assertEquals(expected.get(field), actual.get(field), "trial " + t + " " + field + ": " + done);
+            }
+        }
+        for (String field : List.of("bestTrial", "bestStep", "bestValue")) {
+            assertEquals(reference.get(field), done.get(field), field + ": " + done);
+        }
+        // each trial started once: one START command each on the run-commands topic
+        List<String> started =
+                KafkaTestClient.await(
+                                RunCommand.TOPIC, r -> r.key().startsWith(studyId + "-t"), 100, Duration.ofSeconds(8))
+                        .stream()
+                        .filter(r -> Json.read(r.value(), RunCommand.class).type() == RunCommand.Type.START)
+                        .map(r -> r.key())
+                        .sorted()
+                        .toList();
+        assertEquals(IntStream.range(0, 4).mapToObj(t -> studyId + "-t" + t).toList(), started);
+
+        // a finished trial's weights and optimiser state are those of the same run trained alone
+        CheckpointStore checkpoints = new CheckpointStore(LocalInfrastructure.store(LocalStack.BUCKET));
+        int compared = 0;
+        for (JsonNode trial : done.get("trials")) {
+            if (!trial.get("state").asText().equals("COMPLETED")) {
+                continue;
+            }
+            String trialRun = trial.get("runId").asText();
+            Map<String, Object> spec =
+                    JSON.convertValue(GatewayApi.run(trialRun).get("spec"), Map.class);
+            spec.remove("runId");
+            String alone = post("/api/v1/runs", spec).get("runId").asText();
+            awaitState(alone, "COMPLETED", Duration.ofMinutes(5));
+            CheckpointManifest expected = checkpoints.latest(alone).orElseThrow();
+            CheckpointManifest actual = checkpoints.latest(trialRun).orElseThrow();
+            assertEquals(expected.step(), actual.step(), trialRun);
+            for (String part : PARTS) {
+                assertEquals(expected.part(part).sha256(), actual.part(part).sha256(), trialRun + " " + part);
+            }
+            compared++;
+        }
+        assertTrue(compared > 0, "no trial finished: " + done);
+        System.out.printf(
+                "study of 4 trials through a gateway restart and a trainer kill: stops %s, best trial %d as before;"
+                        + " %d finished trials bit-identical to the same runs trained alone%n",
+                done.get("trials").findValuesAsText("state"),
+                done.get("bestTrial").asInt(),
+                compared);
+    }
+
+    private static void twoTrainers() throws Exception {
+        while (LocalStack.trainers().size() < 2) {
+            LocalStack.addTrainer();
+        }
+    }
+
+    private static void create(Map<String, Object> request) throws Exception {
+        HttpResponse<byte[]> created = send("/api/v1/studies", request);
+        assertEquals(201, created.statusCode(), new String(created.body()));
+    }
+
+    private static JsonNode study(String studyId) throws Exception {
+        return JSON.readTree(get("/api/v1/studies/" + studyId).body());
+    }
+
+    private static JsonNode awaitCompleted(String studyId) throws Exception {
+        return Eventually.within(Duration.ofMinutes(12), "study " + studyId + " completed", () -> {
+            JsonNode study = study(studyId);
+            return study.get("state").asText().equals("COMPLETED") ? study : null;
+        });
     }
 
     /** The study as the gateway planned it: the request with the base a start with these settings gets. */

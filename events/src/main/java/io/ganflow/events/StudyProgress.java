@@ -11,6 +11,11 @@ import java.util.Optional;
  * as the budget allows), which to stop (their rule's verdict), and, once every trial has ended and been measured,
  * the best. Pure: the same facts give the same answer, so a scheduler that starts again (or two at once) decides the
  * same, and starts nothing twice.
+ *
+ * <p>A trial's k-th rung is its checkpoint at step k x {@code checkpointEverySteps}, whichever checkpoints happened to
+ * be written or measured besides (a hand-over to another trainer, a stop, an epoch's end): those depend on when
+ * things happened, and a study repeated must decide the same. Its objective counts those regular checkpoints, and a
+ * completed trial's last one.
  */
 public final class StudyProgress {
 
@@ -19,16 +24,46 @@ public final class StudyProgress {
      *
      * @param run its state; null while it was never started
      * @param measured its measured checkpoints, in step order
-     * @param allMeasured whether its latest checkpoint has been measured (so, once it has ended, all of them have)
+     * @param lastCheckpoint the step of its latest checkpoint; null while it has none
      */
-    public record TrialFacts(RunStatus.State run, List<CheckpointQuality> measured, boolean allMeasured) {
+    public record TrialFacts(RunStatus.State run, List<CheckpointQuality> measured, Long lastCheckpoint) {
 
-        boolean started() {
+        public TrialFacts {
+            measured = List.copyOf(measured);
+        }
+
+        public boolean started() {
             return run != null;
         }
 
-        boolean ended() {
+        public boolean ended() {
             return run == RunStatus.State.COMPLETED || run == RunStatus.State.FAILED || run == RunStatus.State.STOPPED;
+        }
+    }
+
+    /**
+     * A trial's checkpoints that count: {@code rungs}, its measured checkpoints at every k x checkpointEverySteps
+     * from the first on, up to the first not measured yet; {@code counted}, those and a completed run's last one.
+     * {@code complete} when every one it will ever have is measured.
+     */
+    private record Counted(List<CheckpointQuality> rungs, List<CheckpointQuality> counted, boolean complete) {
+
+        static Counted of(TrialFacts fact, long every) {
+            Map<Long, CheckpointQuality> byStep = new LinkedHashMap<>();
+            fact.measured().forEach(quality -> byStep.put(quality.step(), quality));
+            List<CheckpointQuality> rungs = new ArrayList<>();
+            for (long step = every; byStep.containsKey(step); step += every) {
+                rungs.add(byStep.get(step));
+            }
+            List<CheckpointQuality> counted = new ArrayList<>(rungs);
+            Long last = fact.lastCheckpoint();
+            boolean lastIsExtra = last != null && last % every != 0 && fact.run() == RunStatus.State.COMPLETED;
+            if (lastIsExtra && byStep.containsKey(last)) {
+                counted.add(byStep.get(last));
+            }
+            boolean complete = fact.ended()
+                    && (last == null || (rungs.size() >= last / every && (!lastIsExtra || byStep.containsKey(last))));
+            return new Counted(rungs, counted, complete);
         }
     }
 
@@ -41,14 +76,17 @@ public final class StudyProgress {
         StudySpec.Objective objective = study.objective();
         QualityFigure figure = objective.qualityFigure();
         int n = plan.size();
+        List<Counted> counts = new ArrayList<>();
         List<List<Double>> figures = new ArrayList<>();
-        for (TrialFacts fact : facts) {
-            figures.add(fact.measured().stream().map(figure::of).toList());
+        for (int t = 0; t < n; t++) {
+            Counted counted = Counted.of(facts.get(t), plan.get(t).spec().checkpointEverySteps());
+            counts.add(counted);
+            figures.add(counted.rungs().stream().map(figure::of).toList());
         }
         Integer[] stoppedAt = new Integer[n];
         Integer[] waitingAt = new Integer[n];
         for (int t = 0; t < n; t++) {
-            judge(study, figures, facts, stoppedAt, waitingAt, t);
+            judge(study, figures, counts, stoppedAt, waitingAt, t);
         }
 
         List<StudyState.Trial> trials = new ArrayList<>();
@@ -58,7 +96,7 @@ public final class StudyProgress {
         int active = 0;
         for (int t = 0; t < n; t++) {
             TrialFacts fact = facts.get(t);
-            List<Double> own = figures.get(t);
+            List<Double> own = counts.get(t).counted().stream().map(figure::of).toList();
             int counted = stoppedAt[t] != null ? stoppedAt[t] : own.size();
             Optional<Double> value = TrialJudge.valueAt(objective, own, counted);
             String reason = stoppedAt[t] == null
@@ -75,7 +113,8 @@ public final class StudyProgress {
             if (fact.started() && !fact.ended()) {
                 active++;
             }
-            boolean settled = fact.ended() && (stoppedAt[t] != null || fact.allMeasured()) && waitingAt[t] == null;
+            boolean settled =
+                    fact.ended() && (stoppedAt[t] != null || counts.get(t).complete()) && waitingAt[t] == null;
             allSettled &= settled;
             if (settled && value.isPresent()) {
                 finals.add(new TrialJudge.Scored(t, value.get()));
@@ -97,12 +136,14 @@ public final class StudyProgress {
             }
         }
         Optional<TrialJudge.Scored> best = allSettled ? TrialJudge.best(figure, finals) : Optional.empty();
-        Long bestStep = best.map(b -> bestStep(objective, facts.get(b.index()).measured(), stoppedAt[b.index()]))
+        Long bestStep = best.map(b -> bestStep(objective, counts.get(b.index()).counted(), stoppedAt[b.index()]))
                 .orElse(null);
         StudyState state = new StudyState(
                 StudyState.VERSION,
                 study.studyId(),
                 allSettled ? StudyState.State.COMPLETED : StudyState.State.RUNNING,
+                objective.figure(),
+                objective.at(),
                 trials,
                 best.map(TrialJudge.Scored::index).orElse(null),
                 bestStep,
@@ -124,7 +165,7 @@ public final class StudyProgress {
     private static void judge(
             StudySpec study,
             List<List<Double>> figures,
-            List<TrialFacts> facts,
+            List<Counted> counts,
             Integer[] stoppedAt,
             Integer[] waitingAt,
             int t) {
@@ -150,7 +191,7 @@ public final class StudyProgress {
                 Optional<Double> theirs = TrialJudge.valueAt(study.objective(), figures.get(e), k);
                 if (theirs.isPresent()) {
                     earlier.add(new TrialJudge.Scored(e, theirs.get()));
-                } else if (!(facts.get(e).ended() && facts.get(e).allMeasured())) {
+                } else if (!counts.get(e).complete()) {
                     waitingAt[t] = k; // it has not reached this rung yet, and may
                     return;
                 }

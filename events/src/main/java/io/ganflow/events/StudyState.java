@@ -8,6 +8,9 @@ import java.util.Map;
  * trial's settings, state, measured checkpoints, objective value and, when a rule stopped it, the rung and why; the
  * best trial once every trial has ended and been measured, and the model version it was registered as.
  *
+ * @param objectiveFigure the figure the trials' values are ({@code fcd}: lower is better; the others higher), so that
+ *     the state alone says what they are; null in states written before it was recorded
+ * @param objectiveAt where a trial's value is read: at its {@code last} counted checkpoint or its {@code best}
  * @param bestTrial the best trial's index once the study is COMPLETED; null before (or when no trial was measured)
  * @param bestStep the best trial's checkpoint with the best objective figure (within the rung it was stopped at)
  * @param registeredVersion the version of the study's model that checkpoint became; null when it names none
@@ -16,6 +19,8 @@ public record StudyState(
         int version,
         String studyId,
         State state,
+        String objectiveFigure,
+        String objectiveAt,
         List<Trial> trials,
         Integer bestTrial,
         Long bestStep,

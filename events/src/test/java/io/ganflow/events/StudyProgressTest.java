@@ -14,15 +14,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A grid of four trials, two at once, halved at measured checkpoints 1, 2, 4 by FCD: what starts, what stops and
- * which is best follow from the trials' figures alone.
+ * A grid of four trials, two at once, a checkpoint every 10 steps, halved at rungs 1, 2, 4 (steps 10, 20, 40) by FCD:
+ * what starts, what stops and which is best follow from the trials' figures at those steps alone.
  */
 class StudyProgressTest {
 
     private static final StudySpec STUDY = new StudySpec(
             StudySpec.VERSION,
             "halved",
-            RunSpec.defaults("halved"),
+            everyTenSteps("halved"),
             Map.of("seed", values(1, 2, 3, 4)),
             "grid",
             null,
@@ -32,33 +32,37 @@ class StudyProgressTest {
             null);
     private static final List<StudyPlan.Trial> PLAN = StudyPlan.trials(STUDY);
 
+    /** A base that checkpoints every 10 steps. */
+    private static RunSpec everyTenSteps(String runId) {
+        return new RunSpec(
+                runId, RunSpec.CGAN_FASHION_MNIST, RunSpec.FASHION_MNIST, 1, 64, 2e-4, 0.5, 0.999, 100, 10, 10, 1, 0);
+    }
+
     private static TrialFacts waiting() {
-        return new TrialFacts(null, List.of(), false);
+        return new TrialFacts(null, List.of(), null);
     }
 
     private static TrialFacts run(RunStatus.State state, boolean allMeasured, double... fcd) {
         List<CheckpointQuality> measured = new ArrayList<>();
         for (int i = 0; i < fcd.length; i++) {
-            measured.add(new CheckpointQuality(
-                    1,
-                    "r",
-                    (i + 1) * 10L,
-                    0,
-                    "fashion-mnist",
-                    "c",
-                    1,
-                    10,
-                    10,
-                    fcd[i],
-                    3.0,
-                    0.5,
-                    List.of(),
-                    0,
-                    List.of(),
-                    0.5,
-                    0.5));
+            measured.add(measuredAt((i + 1) * 10L, fcd[i]));
         }
-        return new TrialFacts(state, measured, allMeasured);
+        // a checkpoint every 10 steps; the latest one not measured yet unless all are
+        long last = (fcd.length + (allMeasured ? 0 : 1)) * 10L;
+        return new TrialFacts(state, measured, last == 0 ? null : last);
+    }
+
+    private static CheckpointQuality measuredAt(long step, double fcd) {
+        return new CheckpointQuality(
+                1, "r", step, 0, "fashion-mnist", "c", 1, 10, 10, fcd, 3.0, 0.5, List.of(), 0, List.of(), 0.5, 0.5);
+    }
+
+    /** The same facts with one more measured checkpoint, at {@code step}. */
+    private static TrialFacts plus(TrialFacts facts, long step, double fcd, Long lastCheckpoint) {
+        List<CheckpointQuality> measured = new ArrayList<>(facts.measured());
+        measured.add(measuredAt(step, fcd));
+        measured.sort(java.util.Comparator.comparingLong(CheckpointQuality::step));
+        return new TrialFacts(facts.run(), measured, lastCheckpoint);
     }
 
     private static Decision decide(TrialFacts... facts) {
@@ -134,7 +138,7 @@ class StudyProgressTest {
         StudySpec unruled = new StudySpec(
                 StudySpec.VERSION,
                 "plain",
-                RunSpec.defaults("plain"),
+                everyTenSteps("plain"),
                 Map.of("seed", values(1, 2)),
                 "grid",
                 null,
@@ -154,5 +158,47 @@ class StudyProgressTest {
                 IntStream.range(0, 2)
                         .mapToObj(t -> done.state().trials().get(t).stoppedAtRung())
                         .toList());
+    }
+
+    @Test
+    void checkpointsBetweenRungsAHandOverOrAStopWroteChangeNoVerdict() {
+        TrialFacts zero = run(RunStatus.State.COMPLETED, true, 30, 28, 27, 26);
+        TrialFacts one = run(RunStatus.State.COMPLETED, true, 20, 18, 17, 16);
+        TrialFacts two = run(RunStatus.State.RUNNING, false, 40, 35);
+        Decision plain = decide(zero, one, two, waiting());
+        // trial 2 was handed over at step 7 and trial 1 at step 25: their figures there are not rungs
+        Decision handedOver = decide(zero, plus(one, 25, 1.0, 40L), plus(two, 7, 1.0, 30L), waiting());
+        assertEquals(plain.state().trials(), handedOver.state().trials());
+        assertEquals(plain.toStop(), handedOver.toStop());
+    }
+
+    @Test
+    void aRungWhoseCheckpointIsNotMeasuredYetWaitsEvenWhenALaterOneIs() {
+        // trial 1's step 10 is not measured, its step 20 is: no verdict at rung 1 yet, and the study is not done
+        TrialFacts zero = run(RunStatus.State.COMPLETED, true, 20, 18);
+        TrialFacts one = new TrialFacts(RunStatus.State.COMPLETED, List.of(measuredAt(20, 50)), 20L);
+        Decision decision = decide(zero, one, waiting(), waiting());
+        assertNull(decision.state().trials().get(1).stoppedAtRung());
+        assertEquals(StudyState.State.RUNNING, decision.state().state());
+    }
+
+    @Test
+    void aCompletedTrialsLastCheckpointOffTheCadenceCountsForItsObjectiveOnceMeasured() {
+        // trial 0 ends at step 25 (its epoch's end): the study waits for that checkpoint, then counts it
+        TrialFacts ended = run(RunStatus.State.COMPLETED, true, 30, 28);
+        Decision waiting = decide(
+                new TrialFacts(RunStatus.State.COMPLETED, ended.measured(), 25L),
+                run(RunStatus.State.STOPPED, true),
+                run(RunStatus.State.STOPPED, true),
+                run(RunStatus.State.STOPPED, true));
+        assertEquals(StudyState.State.RUNNING, waiting.state().state(), "step 25 is not measured yet");
+        Decision done = decide(
+                plus(ended, 25, 12, 25L),
+                run(RunStatus.State.STOPPED, true),
+                run(RunStatus.State.STOPPED, true),
+                run(RunStatus.State.STOPPED, true));
+        assertEquals(StudyState.State.COMPLETED, done.state().state());
+        assertEquals(12.0, done.state().bestValue());
+        assertEquals(25L, done.state().bestStep());
     }
 }

@@ -1,15 +1,23 @@
 // The objective against one setting, a dot per measured trial (W&B's parallel view, one axis at a time): where in the
-// space the good trials are. Names (a model, a data set) are spread evenly along the axis.
+// space the good trials are. Names (a model, a data set) are spread evenly along the axis; each axis is labelled at its
+// ends (the names at their places), so that a dot can be read without hovering.
 import { html } from 'htm/preact';
 
-const WIDTH = 260;
-const HEIGHT = 150;
-const PAD = 28;
+const WIDTH = 280;
+const HEIGHT = 160;
+const LEFT = 44;
+const BOTTOM = 30;
+const TOP = 8;
+const RIGHT = 12;
 
 function scale(values) {
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return value => (max === min ? 0.5 : (value - min) / (max - min));
+  return { min, max, at: value => (max === min ? 0.5 : (value - min) / (max - min)) };
+}
+
+function label(value) {
+  return typeof value === 'number' && !Number.isInteger(value) ? value.toPrecision(3) : String(value);
 }
 
 export function ObjectivePlot({ setting, trials, figure, best }) {
@@ -20,13 +28,20 @@ export function ObjectivePlot({ setting, trials, figure, best }) {
   const xs = raw.map(v => (names ? names.indexOf(v) : Number(v)));
   const x = scale(xs);
   const y = scale(measured.map(t => t.value));
+  const px = v => LEFT + x.at(v) * (WIDTH - LEFT - RIGHT);
+  const py = v => HEIGHT - BOTTOM - y.at(v) * (HEIGHT - BOTTOM - TOP);
+  const xTicks = names
+    ? names.map((name, i) => ({ at: px(i), text: name }))
+    : [...new Set([x.min, x.max])].map(v => ({ at: px(v), text: label(v) }));
+  const yTicks = [...new Set([y.min, y.max])].map(v => ({ at: py(v), text: label(v) }));
   return html`<figure class="objective-plot">
     <svg viewBox=${`0 0 ${WIDTH} ${HEIGHT}`} role="img"
       aria-label=${`${figure} against ${setting}, one dot per measured trial`}>
-      <line x1=${PAD} y1=${HEIGHT - PAD} x2=${WIDTH - 8} y2=${HEIGHT - PAD} class="axis" />
-      <line x1=${PAD} y1="8" x2=${PAD} y2=${HEIGHT - PAD} class="axis" />
-      ${measured.map((t, i) => html`<circle cx=${PAD + x(xs[i]) * (WIDTH - PAD - 16)}
-        cy=${HEIGHT - PAD - y(t.value) * (HEIGHT - PAD - 16)} r="4"
+      <line x1=${LEFT} y1=${HEIGHT - BOTTOM} x2=${WIDTH - RIGHT} y2=${HEIGHT - BOTTOM} class="axis" />
+      <line x1=${LEFT} y1=${TOP} x2=${LEFT} y2=${HEIGHT - BOTTOM} class="axis" />
+      ${xTicks.map(t => html`<text x=${t.at} y=${HEIGHT - BOTTOM + 14} class="tick" text-anchor="middle">${t.text}</text>`)}
+      ${yTicks.map(t => html`<text x=${LEFT - 4} y=${t.at + 4} class="tick" text-anchor="end">${t.text}</text>`)}
+      ${measured.map((t, i) => html`<circle cx=${px(xs[i])} cy=${py(t.value)} r="4"
         class=${t.index === best ? 'dot best' : t.stoppedAtRung ? 'dot stopped' : 'dot'}>
         <title>trial ${t.index}: ${setting} ${raw[i]}, ${figure} ${t.value.toFixed(3)}</title></circle>`)}
     </svg>

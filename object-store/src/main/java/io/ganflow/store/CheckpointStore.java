@@ -162,33 +162,68 @@ public final class CheckpointStore {
 
     public static final Duration PIN_LIFETIME = Duration.ofDays(1);
 
-    /** A hold for good is a pin whose key says so in place of its time: it never runs out. */
-    private static final String FOR_GOOD = "for-good-";
-
     /**
      * Keeps the checkpoint at {@code step} until {@link #releaseForGood} (a registered model's version holds it).
      * Unlike {@link #pin}, it does not run out: its holder is a record in the store, not a process.
      */
     public void holdForGood(String runId, long step, String model, int version) {
-        store.put(forGoodKey(runId, step, model, version), new byte[0], "application/octet-stream");
+        store.put(holdKey(runId, step, Ids.check(model, "model") + "-v" + version), new byte[0], OCTETS);
     }
 
     public void releaseForGood(String runId, long step, String model, int version) {
-        store.delete(forGoodKey(runId, step, model, version));
+        store.delete(holdKey(runId, step, Ids.check(model, "model") + "-v" + version));
     }
 
-    private static String forGoodKey(String runId, long step, String model, int version) {
-        return pinsPrefix(runId) + step + "/" + FOR_GOOD + Ids.check(model, "model") + "-v" + version;
+    /**
+     * Keeps the checkpoint at {@code step}, written or still to come, until {@code holder} releases it: a hold, which
+     * does not run out. A study holds its trials' rung checkpoints until they are measured.
+     */
+    public void hold(String runId, long step, String holder) {
+        store.put(holdKey(runId, step, Ids.check(holder, "holder")), new byte[0], OCTETS);
     }
 
-    /** The steps something holds a live pin on. */
+    public void release(String runId, long step, String holder) {
+        store.delete(holdKey(runId, step, Ids.check(holder, "holder")));
+    }
+
+    /** The steps {@code holder} holds of the run. */
+    public Set<Long> heldSteps(String runId, String holder) {
+        String suffix = "/" + Ids.check(holder, "holder");
+        Set<Long> steps = new HashSet<>();
+        for (String key : store.list(holdsPrefix(runId))) {
+            if (key.endsWith(suffix)) {
+                heldStep(key.substring(holdsPrefix(runId).length(), key.length() - suffix.length()))
+                        .ifPresent(steps::add);
+            }
+        }
+        return steps;
+    }
+
+    private static String holdsPrefix(String runId) {
+        return runPrefix(runId) + "holds/";
+    }
+
+    /** Holds are kept apart from pins, so that a service's store policy can let it write one and not the other. */
+    private static String holdKey(String runId, long step, String holder) {
+        return holdsPrefix(runId) + step + "/" + holder;
+    }
+
+    private static final String OCTETS = "application/octet-stream";
+
+    /**
+     * Where registered versions' holds were kept before holds had a folder of their own (local stores only: no store
+     * policy let the gateway write them): still honoured, never written.
+     */
+    private static final String LEGACY_FOR_GOOD = "for-good-";
+
+    /** The steps something holds, or holds a live pin on. */
     public Set<Long> pinnedSteps(String runId) {
         long now = System.currentTimeMillis();
         Set<Long> steps = new HashSet<>();
         for (String key : store.list(pinsPrefix(runId))) {
             String[] parts = key.substring(pinsPrefix(runId).length()).split("/");
             try {
-                if (parts[1].startsWith(FOR_GOOD)) {
+                if (parts[1].startsWith(LEGACY_FOR_GOOD)) {
                     steps.add(Long.parseLong(parts[0]));
                     continue;
                 }
@@ -200,7 +235,22 @@ public final class CheckpointStore {
                 // not a pin of ours
             }
         }
+        for (String key : store.list(holdsPrefix(runId))) {
+            String rest = key.substring(holdsPrefix(runId).length());
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                heldStep(rest.substring(0, slash)).ifPresent(steps::add);
+            }
+        }
         return steps;
+    }
+
+    private static Optional<Long> heldStep(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // not a hold of ours
+        }
     }
 
     /** Run ids that have anything in the store (one listing of the run folders, not of their contents). */

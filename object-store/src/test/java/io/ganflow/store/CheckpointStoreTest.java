@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CheckpointStoreTest {
@@ -75,6 +76,21 @@ class CheckpointStoreTest {
         MalformedEventException error =
                 assertThrows(MalformedEventException.class, () -> checkpoints.readPart(manifest, "generator.params"));
         assertTrue(error.getMessage().contains("SHA-256"), error.getMessage());
+    }
+
+    @Test
+    void aHolderHoldsStepsStillToComeUntilItReleasesThemAndHoldsOnlyItsOwn() {
+        checkpoints.hold("run-h", 10, "study-a");
+        checkpoints.hold("run-h", 20, "study-a");
+        checkpoints.hold("run-h", 30, "study-b");
+        checkpoints.pin("run-h", 50, "a-job");
+        checkpoints.holdForGood("run-h", 40, "clothes", 1);
+        assertEquals(Set.of(10L, 20L), checkpoints.heldSteps("run-h", "study-a"));
+        assertEquals(Set.of(10L, 20L, 30L, 40L, 50L), checkpoints.pinnedSteps("run-h"), "retention keeps them all");
+        checkpoints.release("run-h", 10, "study-a");
+        assertEquals(Set.of(20L), checkpoints.heldSteps("run-h", "study-a"));
+        checkpoints.releaseForGood("run-h", 40, "clothes", 1);
+        assertEquals(Set.of(20L, 30L, 50L), checkpoints.pinnedSteps("run-h"));
     }
 
     @Test

@@ -48,6 +48,17 @@ class MinioPoliciesTest {
             Map.entry("checkpoints.delete(", List.of("DELETE " + CheckpointManifest.key(RUN, 1))),
             Map.entry("checkpoints.pin(", List.of("PUT " + RUN_FOLDER + "pins/5/1-holder")),
             Map.entry("checkpoints.unpin(", List.of("DELETE " + RUN_FOLDER + "pins/5/1-holder")),
+            Map.entry("checkpoints.hold(", List.of("PUT " + RUN_FOLDER + "holds/5/s-study")),
+            Map.entry("checkpoints.release(", List.of("DELETE " + RUN_FOLDER + "holds/5/s-study")),
+            Map.entry("checkpoints.holdForGood(", List.of("PUT " + RUN_FOLDER + "holds/5/model-v1")),
+            Map.entry("checkpoints.releaseForGood(", List.of("DELETE " + RUN_FOLDER + "holds/5/model-v1")),
+            Map.entry(
+                    "registry.save(",
+                    List.of(
+                            "PUT models/m/model.json",
+                            "PUT models/m/versions/000001.json",
+                            "PUT models/m/aliases/production/0000000001.json")),
+            Map.entry("studies.save(", List.of("PUT studies/s/spec.json", "PUT studies/s/state.json")),
             Map.entry("specs.save(", List.of("PUT " + RunSpecStore.key(RUN))),
             Map.entry("specs.forget(", List.of("DELETE " + RunSpecStore.key(RUN))),
             Map.entry("specs.markStopped(", List.of("PUT " + RUN_FOLDER + "stopped.json")),
@@ -78,9 +89,10 @@ class MinioPoliciesTest {
                     "store.putFile(SyntheticDatasetResult.objectKey(",
                     List.of("PUT " + SyntheticDatasetResult.objectKey("q"))));
 
-    private static final Pattern WRITE_CALL = Pattern.compile("\\b(checkpoints|specs|quality|datasets|store)\\."
-            + "(write|delete|pin|unpin|save|forget|markStopped|markFailed|choose|saveArchive|removeUpload|put|putFile"
-            + "|putStream)\\(");
+    private static final Pattern WRITE_CALL =
+            Pattern.compile("\\b(checkpoints|specs|quality|datasets|store|registry|studies)\\."
+                    + "(write|delete|pin|unpin|hold|release|holdForGood|releaseForGood|save|forget|markStopped"
+                    + "|markFailed|choose|saveArchive|removeUpload|put|putFile|putStream)\\(");
 
     @ParameterizedTest
     @ValueSource(strings = {"dataset-service", "trainer-service", "sampler-service", "evaluator-service", "gateway"})

@@ -83,6 +83,17 @@ public class RunLauncher {
         return directory.get(spec.runId()).orElseThrow();
     }
 
+    /**
+     * Records a run that cannot be started, and never will be as specified (a study's trial whose uploaded data set
+     * was deleted, say), as FAILED with why: whoever waits for it sees it ended. Nothing is stored and nothing goes to
+     * the trainers; its status on run-status keeps the record across gateway restarts.
+     */
+    public void recordUnstartable(RunSpec spec, String reason) {
+        RunStatus failed = RunStatus.pending(spec).with(RunStatus.State.FAILED, 0, 0, -1, reason);
+        directory.record(failed);
+        statuses.send(Record.of(spec.runId(), failed));
+    }
+
     /** The run id, held for this start: 409 when another start holds it, 503 (naming the run) when Kafka is away. */
     private NameClaims.Claim claim(String runId) {
         try {

@@ -1,6 +1,5 @@
 package io.ganflow.gateway.studies;
 
-import io.ganflow.events.CheckpointQuality;
 import io.ganflow.events.RunStatus;
 import io.ganflow.events.StudyPlan;
 import io.ganflow.events.StudyProgress;
@@ -38,8 +37,8 @@ import org.jboss.logging.Logger;
  * Runs studies on the pipeline that exists: every few seconds, for each study not yet completed, it gathers what is
  * known of its trials' runs (their states, their measured checkpoints), asks {@link StudyProgress} what to do, and
  * does it: starts trials as the budget allows (ordinary runs, through {@link RunLauncher}), stops those their rule
- * stopped, and once the study is complete registers the best checkpoint as a version of the study's model. What it
- * decides follows from the facts alone, so a gateway that starts again (or a second replica) decides the same, and a
+ * stopped, holds their rung checkpoints until measured ({@link RungCheckpointHolds}), and once the study is
+ * complete registers the best checkpoint as a version of the study's model. What it decides follows from the facts alone, so a gateway that starts again (or a second replica) decides the same, and a
  * trial's run id is claimed before it starts: none starts twice. Its state goes to the store and on the compacted
  * {@code studies} topic.
  */
@@ -53,10 +52,17 @@ public class StudyScheduler {
     private final CheckpointQualities qualities;
     private final RunLauncher launcher;
     private final ModelRegistry models;
+    private final StudyMetrics metrics;
+    private final RungCheckpointHolds holds;
     private final Emitter<Record<String, StudyState>> states;
     private final Duration every;
     private final Set<String> completed = ConcurrentHashMap.newKeySet();
     private final Map<String, StudyState> published = new ConcurrentHashMap<>();
+    /** Completed studies whose best checkpoint cannot become a version of their model (it was deleted, say). */
+    private final Set<String> unregistrable = ConcurrentHashMap.newKeySet();
+    /** Each study's problem when its last tick failed, so that it is logged once. */
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+
     private ScheduledExecutorService ticker;
 
     public StudyScheduler(
@@ -65,6 +71,8 @@ public class StudyScheduler {
             CheckpointQualities qualities,
             RunLauncher launcher,
             ModelRegistry models,
+            StudyMetrics metrics,
+            RungCheckpointHolds holds,
             @Channel(StudyState.TOPIC) Emitter<Record<String, StudyState>> states,
             @ConfigProperty(name = "ganflow.gateway.study-tick", defaultValue = "2s") Duration every) {
         this.studies = studies;
@@ -72,6 +80,8 @@ public class StudyScheduler {
         this.qualities = qualities;
         this.launcher = launcher;
         this.models = models;
+        this.metrics = metrics;
+        this.holds = holds;
         this.states = states;
         this.every = every;
     }
@@ -105,9 +115,13 @@ public class StudyScheduler {
             }
             try {
                 advance(studyId);
+                problems.remove(studyId);
             } catch (RuntimeException e) {
-                // one study that cannot be read or moved on (a damaged record, the broker away) never holds up the rest
-                LOG.warnf("study=%s not advanced: %s", studyId, e.getMessage());
+                // one study that cannot be read or moved on (a damaged record, the broker away) never holds up the
+                // rest; its problem is logged once, not every tick, until it changes or goes away
+                if (!String.valueOf(e.getMessage()).equals(problems.put(studyId, String.valueOf(e.getMessage())))) {
+                    LOG.warnf("study=%s not advanced (tried again every tick): %s", studyId, e.getMessage());
+                }
             }
         }
     }
@@ -119,25 +133,33 @@ public class StudyScheduler {
             return Optional.empty();
         }
         List<StudyPlan.Trial> plan = StudyPlan.trials(spec.get());
-        StudyProgress.Decision decision = decide(spec.get(), plan);
+        List<StudyProgress.TrialFacts> facts = facts(plan);
+        StudyProgress.Decision decision = StudyProgress.decide(spec.get(), plan, facts, System.currentTimeMillis());
         decision.toStop().forEach((index, reason) -> stop(plan.get(index).runId(), studyId, reason));
         for (int index : decision.toStart()) {
+            holds.keep(studyId, plan.get(index), facts.get(index)); // before its first checkpoint can be written
             start(plan.get(index));
         }
         if (!decision.toStop().isEmpty() || !decision.toStart().isEmpty()) {
-            decision = decide(spec.get(), plan); // the state as it is after what was just done
+            facts = facts(plan); // as they are after what was just done
+            decision = StudyProgress.decide(spec.get(), plan, facts, System.currentTimeMillis());
+        }
+        for (int index = 0; index < plan.size(); index++) {
+            if (facts.get(index).started()) {
+                holds.keep(studyId, plan.get(index), facts.get(index));
+            }
         }
         StudyState state = withRegistration(spec.get(), decision.state());
         record(state);
         return Optional.of(state);
     }
 
-    private StudyProgress.Decision decide(StudySpec spec, List<StudyPlan.Trial> plan) {
+    private List<StudyProgress.TrialFacts> facts(List<StudyPlan.Trial> plan) {
         List<StudyProgress.TrialFacts> facts = new ArrayList<>();
         for (StudyPlan.Trial trial : plan) {
             facts.add(facts(trial.runId()));
         }
-        return StudyProgress.decide(spec, plan, facts, System.currentTimeMillis());
+        return facts;
     }
 
     private StudyProgress.TrialFacts facts(String runId) {
@@ -145,12 +167,11 @@ public class StudyScheduler {
         if (run.isEmpty()) {
             // a trial the store knows but this gateway has not heard of yet counts as started (it has a spec)
             return new StudyProgress.TrialFacts(
-                    launcher.exists(runId) ? RunStatus.State.PENDING : null, List.of(), false);
+                    launcher.exists(runId) ? RunStatus.State.PENDING : null, List.of(), null);
         }
-        List<CheckpointQuality> measured = qualities.of(runId);
         long latest = run.get().latestCheckpointStep();
-        boolean allMeasured = latest < 0 || measured.stream().anyMatch(q -> q.step() == latest);
-        return new StudyProgress.TrialFacts(RunStatus.State.valueOf(run.get().state()), measured, allMeasured);
+        return new StudyProgress.TrialFacts(
+                RunStatus.State.valueOf(run.get().state()), qualities.of(runId), latest < 0 ? null : latest);
     }
 
     private void start(StudyPlan.Trial trial) {
@@ -158,6 +179,13 @@ public class StudyScheduler {
             launcher.start(trial.spec());
             LOG.infof("study trial %s started: %s", trial.runId(), trial.settings());
         } catch (ProblemException e) {
+            if (e.status() == 400) {
+                // its spec cannot run (an uploaded data set deleted since the study was planned): it fails, and the
+                // study goes on without it
+                launcher.recordUnstartable(trial.spec(), "the study could not start it: " + e.getMessage());
+                LOG.warnf("study trial %s cannot start, failed: %s", trial.runId(), e.getMessage());
+                return;
+            }
             // 409: another replica (or an earlier tick) started it; 503: the broker is away, the next tick tries again
             LOG.infof("study trial %s not started now: %s", trial.runId(), e.getMessage());
         }
@@ -190,14 +218,21 @@ public class StudyScheduler {
                                         .findFirst()
                                         .orElseThrow())
                         .number();
-            } catch (RuntimeException e) {
+            } catch (ProblemException e) {
                 message = message + "; not registered as a version of " + spec.model() + ": " + e.getMessage();
+                if (e.status() < 500) {
+                    unregistrable.add(spec.studyId()); // the model was deleted or changed: trying again cannot help
+                }
+            } catch (RuntimeException e) {
+                message = message + "; not registered as a version of " + spec.model() + " yet: " + e.getMessage();
             }
         }
         return new StudyState(
                 state.version(),
                 state.studyId(),
                 state.state(),
+                state.objectiveFigure(),
+                state.objectiveAt(),
                 state.trials(),
                 state.bestTrial(),
                 state.bestStep(),
@@ -209,6 +244,7 @@ public class StudyScheduler {
 
     /** Saves and publishes the state when it changed (its time aside). */
     private void record(StudyState state) {
+        metrics.observe(state);
         StudyState before = published.get(state.studyId());
         if (before == null || !sameBut(before, state)) {
             studies.save(state);
@@ -217,6 +253,7 @@ public class StudyScheduler {
         }
         if (state.state() == StudyState.State.COMPLETED
                 && (state.registeredVersion() != null
+                        || unregistrable.contains(state.studyId())
                         || studies.spec(state.studyId()).map(StudySpec::model).isEmpty())) {
             completed.add(state.studyId());
         }

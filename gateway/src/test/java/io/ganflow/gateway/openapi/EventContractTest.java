@@ -141,6 +141,8 @@ class EventContractTest {
                         1,
                         "study-1",
                         StudyState.State.COMPLETED,
+                        "fcd",
+                        "best",
                         List.of(
                                 new StudyState.Trial(
                                         0, "study-1-t0", Map.of("seed", 1), "COMPLETED", 2, 12.5, null, null),

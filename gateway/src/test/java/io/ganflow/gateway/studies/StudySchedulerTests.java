@@ -11,7 +11,10 @@ import io.ganflow.events.Json;
 import io.ganflow.events.RunCommand;
 import io.ganflow.events.RunSpec;
 import io.ganflow.events.RunStatus;
+import io.ganflow.events.UploadedDataset;
 import io.ganflow.gateway.IsolatedStoreProfile;
+import io.ganflow.store.CheckpointStore;
+import io.ganflow.store.DatasetStore;
 import io.ganflow.store.QualityStore;
 import io.ganflow.store.RunSpecStore;
 import io.ganflow.testing.KafkaTestClient;
@@ -22,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +39,16 @@ class StudySchedulerTests {
 
     private static final QualityStore QUALITY =
             new QualityStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+    private static final CheckpointStore CHECKPOINTS =
+            new CheckpointStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
+    private static final DatasetStore DATASETS =
+            new DatasetStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
     private static final RunSpecStore SPECS = new RunSpecStore(LocalInfrastructure.store(IsolatedStoreProfile.BUCKET));
 
     private static Map<String, Object> gridOfFourSeeds(String studyId) {
         return Map.of(
                 "studyId", studyId,
-                "base", Map.of("epochs", 1, "datasetLimit", 500),
+                "base", Map.of("epochs", 1, "datasetLimit", 500, "checkpointEverySteps", 10),
                 "space", Map.of("seed", Map.of("values", List.of(1, 2, 3, 4))),
                 "method", "grid",
                 "budget", Map.of("maxTrials", 4, "maxConcurrent", 2),
@@ -54,6 +62,9 @@ class StudySchedulerTests {
         LocalInfrastructure.store(IsolatedStoreProfile.BUCKET)
                 .put("studies/aaa-damaged/spec.json", "{\"version\":1,".getBytes(), "application/json");
         String study = LocalInfrastructure.unique("grid");
+        double trainingBefore = trials("TRAINING");
+        double stoppedBefore = trials("STOPPED");
+        double completedBefore = trials("COMPLETED");
         given().contentType("application/json")
                 .body(gridOfFourSeeds(study))
                 .post("/api/v1/studies")
@@ -67,6 +78,7 @@ class StudySchedulerTests {
         String t2 = study + "-t2";
         String t3 = study + "-t3";
         assertEquals(2, SPECS.load(t1).orElseThrow().seed(), "trial 1 trains the base with seed 2");
+        assertEquals(trainingBefore + 2, trials("TRAINING"), "the study's load on /q/metrics");
 
         // trial 0 ends after two measured checkpoints; trial 1 trains on: trial 2 starts in its place
         measure(t0, 10, 30.0);
@@ -75,6 +87,9 @@ class StudySchedulerTests {
         measure(t1, 10, 20.0);
         status(t1, RunStatus.State.RUNNING, 10);
         awaitTrial(study, 2, "TRAINING");
+        // the rungs still to be measured are held from the trainer's retention: none of trial 0's, trial 1's next
+        assertEquals(Set.of(), CHECKPOINTS.heldSteps(t0, "s-" + study));
+        assertTrue(CHECKPOINTS.heldSteps(t1, "s-" + study).containsAll(Set.of(20L, 30L, 80L)));
 
         // trial 2's first checkpoint (40) is third of 20, 30, 40: only the best two of three go on
         measure(t2, 10, 40.0);
@@ -95,6 +110,9 @@ class StudySchedulerTests {
         assertEquals(20, done.getLong("bestStep"));
         assertEquals(18.0f, done.getFloat("bestValue"));
         assertEquals(List.of("COMPLETED", "COMPLETED", "STOPPED", "COMPLETED"), done.getList("trials.state"));
+        assertEquals(trainingBefore, trials("TRAINING"));
+        assertEquals(stoppedBefore + 1, trials("STOPPED"));
+        assertEquals(completedBefore + 3, trials("COMPLETED"));
 
         // each trial was started once, however often the scheduler looked (read for longer than a fifth could take)
         long starts =
@@ -105,6 +123,69 @@ class StudySchedulerTests {
                         .count();
         assertEquals(4, starts);
         given().get("/api/v1/studies").then().statusCode(200).body("studyId", org.hamcrest.Matchers.hasItem(study));
+    }
+
+    @Test
+    void aTrialWhoseDataSetWasDeletedSinceTheStudyWasPlannedFailsAndTheStudyEndsWithoutIt() throws Exception {
+        String dataset = LocalInfrastructure.unique("clothes");
+        int images = 10; // one of each class
+        DATASETS.save(
+                new UploadedDataset(
+                        UploadedDataset.VERSION,
+                        dataset,
+                        1,
+                        28,
+                        java.util.stream.IntStream.range(0, 10)
+                                .mapToObj(c -> "c" + c)
+                                .toList(),
+                        java.util.Collections.nCopies(10, 1),
+                        List.of(),
+                        0,
+                        "",
+                        "",
+                        0,
+                        null),
+                new byte[images * 28 * 28],
+                new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        String study = LocalInfrastructure.unique("gone");
+        given().contentType("application/json")
+                .body(Map.of(
+                        "studyId", study,
+                        "base", Map.of("epochs", 1, "batchSize", 5, "checkpointEverySteps", 10),
+                        "space", Map.of("dataset", Map.of("values", List.of("fashion-mnist", dataset))),
+                        "method", "grid",
+                        "budget", Map.of("maxTrials", 2, "maxConcurrent", 1),
+                        "objective", Map.of("figure", "fcd", "at", "last")))
+                .post("/api/v1/studies")
+                .then()
+                .statusCode(201)
+                .body("trials.state", equalTo(List.of("TRAINING", "WAITING")));
+        // the upload is deleted while trial 0 trains; trial 0 ends
+        LocalInfrastructure.store(IsolatedStoreProfile.BUCKET).delete("datasets/" + dataset + "/manifest.json");
+        measure(study + "-t0", 10, 30.0);
+        status(study + "-t0", RunStatus.State.COMPLETED, 10);
+
+        JsonPath done = await(study, s -> s.getString("state").equals("COMPLETED"));
+        assertEquals(List.of("COMPLETED", "FAILED"), done.getList("trials.state"));
+        assertEquals(0, done.getInt("bestTrial"));
+        given().get("/api/v1/runs/{run}", study + "-t1")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("FAILED"))
+                .body("message", containsString("the study could not start it"))
+                .body("message", containsString(dataset));
+    }
+
+    /** The trials in this state as Prometheus scrapes them (ganflow_gateway_study_trials{state=...}). */
+    private static double trials(String state) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line ->
+                        line.startsWith("ganflow_gateway_study_trials{") && line.contains("state=\"" + state + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no study trials gauge for " + state));
     }
 
     @Test
