@@ -102,9 +102,10 @@ public final class StudyProgress {
             String reason = stoppedAt[t] == null
                     ? null
                     : String.format(
-                            "%s: at measured checkpoint %d its %s was %s",
+                            "%s: at rung %d (step %d) its %s was %s",
                             study.earlyStopping().rule(),
                             stoppedAt[t],
+                            stoppedAt[t] * (long) plan.get(t).spec().checkpointEverySteps(),
                             figure.jsonName(),
                             value.map(v -> String.format("%.4f", v)).orElse("not measured"));
             if (stoppedAt[t] != null && fact.started() && !fact.ended()) {

@@ -42,9 +42,11 @@ public record StudyState(
      *
      * @param state WAITING (not started), TRAINING, STOPPING (its rule stopped it; its trainer has not yet), COMPLETED,
      *     STOPPED (by its rule, or by a person), FAILED
-     * @param measured its measured checkpoints
-     * @param value its objective value: at the rung it was stopped at, else over every measured checkpoint so far
-     * @param stoppedAtRung the measured checkpoint its rule stopped it at; null when it was not stopped by the rule
+     * @param measured its checkpoints that count, measured so far: those at its rungs (every checkpointEverySteps),
+     *     and a completed trial's last one
+     * @param value its objective value: at the rung it was stopped at, else over every counted checkpoint so far
+     * @param stoppedAtRung the rung its rule stopped it at (its checkpoint at step rung x checkpointEverySteps); null
+     *     when it was not stopped by the rule
      */
     public record Trial(
             int index,
