@@ -51,13 +51,25 @@ class StudyEndToEndTest {
     private static final List<String> PARTS = List.of(
             "generator.params", "discriminator.params", "generator-optimizer.state", "discriminator-optimizer.state");
 
+    /** Steps each trial trains: long enough for a trainer to be killed while it trains one, even on a fast machine. */
+    private static final int TRIAL_STEPS = 40;
+
     /** The undisturbed study's result, which the one run through faults must repeat. */
     private static JsonNode undisturbed;
 
     private static Map<String, Object> request(String studyId) {
         return Map.of(
                 "studyId", studyId,
-                "base", Map.of("epochs", 1, "batchSize", 50, "datasetLimit", 1000, "checkpointEverySteps", 5),
+                "base",
+                        Map.of(
+                                "epochs",
+                                1,
+                                "batchSize",
+                                50,
+                                "datasetLimit",
+                                TRIAL_STEPS * 50,
+                                "checkpointEverySteps",
+                                5),
                 "space", Map.of("seed", Map.of("values", List.of(1, 2, 3, 4))),
                 "method", "grid",
                 "budget", Map.of("maxTrials", 4, "maxConcurrent", 2),
@@ -162,14 +174,18 @@ class StudyEndToEndTest {
                 if (run != null
                         && run.get("state").asText().equals("RUNNING")
                         && run.get("step").asLong() >= 1
-                        && run.get("step").asLong() <= 12) {
+                        && run.get("step").asLong() <= TRIAL_STEPS / 2) {
                     return run.get("runId").asText();
                 }
             }
             return null;
         });
         ServiceProcess holder = LocalStack.trainerOf(training);
-        long step = GatewayApi.run(training).get("step").asLong();
+        JsonNode atKill = GatewayApi.run(training);
+        long step = atKill.get("step").asLong();
+        assertTrue(
+                atKill.get("state").asText().equals("RUNNING") && step < TRIAL_STEPS,
+                "the trainer is killed while the trial trains: " + atKill);
         LocalStack.kill(holder);
         LocalStack.addTrainer();
         System.out.printf(
