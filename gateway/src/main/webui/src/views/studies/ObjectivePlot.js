@@ -9,6 +9,7 @@ const LEFT = 44;
 const BOTTOM = 30;
 const TOP = 8;
 const RIGHT = 12;
+const INSET = 10;
 
 function scale(values) {
   const min = Math.min(...values);
@@ -28,8 +29,9 @@ export function ObjectivePlot({ setting, trials, figure, best }) {
   const xs = raw.map(v => (names ? names.indexOf(v) : Number(v)));
   const x = scale(xs);
   const y = scale(measured.map(t => t.value));
-  const px = v => LEFT + x.at(v) * (WIDTH - LEFT - RIGHT);
-  const py = v => HEIGHT - BOTTOM - y.at(v) * (HEIGHT - BOTTOM - TOP);
+  // dots stay an INSET inside the axes, so that none sits on an axis or under a tick's label
+  const px = v => LEFT + INSET + x.at(v) * (WIDTH - LEFT - RIGHT - 2 * INSET);
+  const py = v => HEIGHT - BOTTOM - INSET - y.at(v) * (HEIGHT - BOTTOM - TOP - 2 * INSET);
   const xTicks = names
     ? names.map((name, i) => ({ at: px(i), text: name }))
     : [...new Set([x.min, x.max])].map(v => ({ at: px(v), text: label(v) }));
